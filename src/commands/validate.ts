@@ -1,0 +1,28 @@
+import { Option, type Command } from 'commander';
+import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check journey files against the format: YAML syntax, schema and references')
+    .argument('[paths...]', 'files, directories or globs (default: the config\'s include set); - reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
+    .option('--no-config', 'use no config file')
+    .option('--stdin-filename <name>', 'file name to report for stdin')
+    .action(
+      action(async (paths: string[], options: { format: string; config: string | false; stdinFilename?: string }) => {
+        const { validateFiles } = await import('../validate/index.js');
+        const { FORMATTERS } = await import('../formatters/index.js');
+        const { colorLevelFor } = await import('../formatters/color.js');
+        const { cjmVersion } = await import('../version.js');
+        if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+        const run = await validateFiles(paths, { config: options.config, stdinFilename: options.stdinFilename });
+        const formatter = await FORMATTERS[options.format]();
+        for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
+        writeOut(formatter(run.files, { colorLevel: colorLevelFor(process.stdout), version: cjmVersion(), cwd: process.cwd() }));
+        const failed = run.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
+        raiseExitCode(run.files.some((file) => file.ioError) ? EXIT.error : failed ? EXIT.findings : EXIT.ok);
+      }),
+    );
+}

@@ -1,0 +1,59 @@
+/** The one finding type, shared by validation, lint and every formatter. Positions are 1-based. */
+
+export type Severity = 'error' | 'warn' | 'info';
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Position {
+  /** Path as given on the command line or found by discovery, relative to the working directory. */
+  file: string;
+  /** A lint rule id, or a validation code such as `schema` or `yaml-syntax`. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+}
+
+/** A data path into a journey: keys and array indexes, e.g. ['stages', 0, 'owner']. */
+export type DataPath = readonly (string | number)[];
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warn: 2, info: 1 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countFindings(findings: Iterable<Finding>): FindingCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'error') counts.errors++;
+    else if (finding.severity === 'warn') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+/** Formats a data path the way people read it: stages[0].steps[2].emotion */
+export function formatDataPath(path: DataPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out || '(document)';
+}

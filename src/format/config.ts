@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { channelSchema, metricSchema, personaSchema } from './journey.js';
+
+/** cjm.config.yaml: workspace files, shared catalogue, lint rules and limits. */
+
+export const SEVERITIES = ['off', 'info', 'warn', 'error'] as const;
+export const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or error.');
+
+export const ruleSetting = z
+  .union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])])
+  .describe('A severity, or [severity, { options }].');
+
+const globs = z.array(z.string().min(1));
+
+export const catalogSchema = z.strictObject({
+  personas: z.array(personaSchema).optional(),
+  channels: z.array(channelSchema).optional(),
+  metrics: z.array(metricSchema).optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    include: globs.optional().describe('Globs of the journey files of this workspace. Default: **/*.journey.{yaml,yml}'),
+    exclude: globs.optional().describe('Globs to leave out of the workspace.'),
+    catalog: z.array(z.string().min(1)).optional().describe('Files holding shared personas, channels and metrics.'),
+    personas: catalogSchema.shape.personas.describe('Personas shared by every journey.'),
+    channels: catalogSchema.shape.channels.describe('Channels shared by every journey.'),
+    metrics: catalogSchema.shape.metrics.describe('Metrics shared by every journey.'),
+    rules: z.record(z.string(), ruleSetting).optional().describe('Lint rule severities and options, by rule id.'),
+    overrides: z
+      .array(
+        z.strictObject({
+          files: globs.min(1).describe('Globs the override applies to.'),
+          rules: z.record(z.string(), ruleSetting),
+        }),
+      )
+      .optional()
+      .describe('Rule settings for some files; the last matching override wins.'),
+    ignore: globs.optional().describe('Globs lint never reports on.'),
+    limits: z
+      .strictObject({
+        maxFileSize: z.int().positive().optional().describe('Largest journey file read, in bytes. Default 5 MB.'),
+        maxDepth: z.int().min(8).max(200).optional().describe('Deepest nesting accepted. Default 64.'),
+      })
+      .optional(),
+  })
+  .describe('cjm workspace configuration (cjm.config.yaml).');
+
+export type CjmConfig = z.output<typeof configSchema>;
+export type RuleSetting = z.output<typeof ruleSetting>;
+export type Catalog = z.output<typeof catalogSchema>;
+export type SeveritySetting = (typeof SEVERITIES)[number];

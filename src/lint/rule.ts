@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Journey } from '../format/journey.js';
+import type { DataPath, Severity } from '../findings.js';
+import type { ResolvedCatalog } from '../load/catalog.js';
+
+/**
+ * A lint rule: one self-contained module in src/rules/<id>.ts that
+ * default-exports `defineRule({...})`. It reports by data path; the engine turns
+ * paths into file:line:col, applies severities, overrides and suppressions.
+ */
+export interface Rule<Options = Record<string, never>> {
+  /** Kebab-case id, the file name, fixed once published. */
+  id: string;
+  /** One line, shown by `cjm rules` and in SARIF. */
+  description: string;
+  defaultSeverity: Severity | 'off';
+  /** Zod schema of the options, with defaults: parsing `{}` must give the default options. */
+  options: z.ZodType<Options>;
+  check(journey: Journey, context: RuleContext<Options>): void;
+}
+
+export interface RuleContext<Options> {
+  options: Options;
+  /** Catalogue as seen from this journey: built-ins, shared catalogue and its own declarations. */
+  catalog: ResolvedCatalog;
+  /** Ids of every journey in the workspace (the config's include set, or the run's files). */
+  journeyIds: ReadonlySet<string>;
+  /** "Today", injectable so tests and golden files do not age (`--now` / CJM_NOW). */
+  now: Date;
+  /** Reports a finding at a data path; `target: 'key'` points at the key, not its value. */
+  report(finding: RuleReport): void;
+}
+
+export interface RuleReport {
+  path: DataPath;
+  target?: 'key' | 'value';
+  message: string;
+}
+
+/** Identity helper that gives rule modules their types. */
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { catalogSchema, configSchema, type CjmConfig } from '../format/config.js';
+import type { Position } from '../findings.js';
+import { describeZodIssue } from '../validate/zod-issues.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { parseYaml } from './parse.js';
+import { ReadError, readTextFile } from './read.js';
+
+export const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
+
+/** A problem with the configuration or a catalogue: exit code 2, with the key's position. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly position: Position | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** `file:line:col: message`, the one-line form printed to stderr. */
+  describe(): string {
+    const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
+    return `${where}: ${this.message}`;
+  }
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file; undefined when none was found or --no-config was given. */
+  path?: string;
+  config: CjmConfig;
+  /** Position of a key path in the config file, for configuration errors raised later (e.g. unknown rule ids). */
+  locate(path: readonly (string | number)[]): Position | undefined;
+}
+
+/** Finds cjm.config.yaml by searching upward from `startDir`. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
+  if (!path) return { config: {}, locate: () => undefined };
+  const { data, locate } = await loadYamlWithSchema(path, configSchema, 'configuration');
+  return { path, config: data, locate };
+}
+
+export async function loadCatalogFile(path: string) {
+  return (await loadYamlWithSchema(path, catalogSchema, 'catalogue')).data;
+}
+
+async function loadYamlWithSchema<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  what: string,
+): Promise<{ data: z.output<T>; locate: (p: readonly (string | number)[]) => Position | undefined }> {
+  let read;
+  try {
+    read = await readTextFile(path, DEFAULT_LIMITS);
+  } catch (error) {
+    throw new ConfigError(path, undefined, `cannot read the ${what} file: ${(error as ReadError).message}`);
+  }
+  if (!read.ok) throw new ConfigError(path, undefined, read.message);
+  const parsed = parseYaml(read.text, DEFAULT_LIMITS);
+  const firstError = parsed.problems.find((problem) => problem.severity === 'error');
+  if (firstError) throw new ConfigError(path, firstError, firstError.message);
+  const data = parsed.data ?? {};
+  const locate = (p: readonly (string | number)[]) => parsed.positions().locate(p);
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const problem = describeZodIssue(issue, data, schema);
+    throw new ConfigError(path, parsed.positions().locate(problem.path, problem.target), `invalid ${what}: ${problem.message}`);
+  }
+  return { data: result.data, locate };
+}

@@ -1,0 +1,91 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Limits } from './limits.js';
+
+/** Why a path could not be read at all: an I/O problem (exit 2), not a content problem. */
+export class ReadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'file-too-large' | 'binary-file' | 'not-utf8'; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The one way to read a journey, catalogue or config file: refuses what is not a
+ * regular file (a FIFO would block forever), files over the size limit and
+ * content that is not UTF-8 text. Throws ReadError for I/O problems.
+ */
+export async function readTextFile(file: string, limits: Pick<Limits, 'maxFileSize'>): Promise<ReadResult> {
+  let handle;
+  try {
+    // O_NONBLOCK keeps open() itself from hanging on a FIFO; the stat below refuses it.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new ReadError(file, describeIoError(error));
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new ReadError(file, 'is a directory, not a file');
+    if (!stats.isFile()) throw new ReadError(file, 'is not a regular file (a device, socket or pipe)');
+    if (stats.size > limits.maxFileSize) {
+      return {
+        ok: false,
+        code: 'file-too-large',
+        message: `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxFileSize)} limit (raise limits.maxFileSize in cjm.config.yaml if this is intended)`,
+      };
+    }
+    const bytes = await handle.readFile();
+    return decode(bytes);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(file, describeIoError(error));
+  } finally {
+    await handle.close();
+  }
+}
+
+export function decode(bytes: Uint8Array): ReadResult {
+  if (bytes.includes(0)) {
+    return { ok: false, code: 'binary-file', message: 'file holds binary data (NUL bytes), not YAML text' };
+  }
+  try {
+    return { ok: true, text: stripBom(utf8.decode(bytes)) };
+  } catch {
+    return { ok: false, code: 'not-utf8', message: 'file is not valid UTF-8 text; save it as UTF-8' };
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}

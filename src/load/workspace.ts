@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.js';
+import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
+import { DEFAULT_INCLUDE, discoverFiles, globJourneyFiles } from './discover.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { readTextFile } from './read.js';
+
+export interface WorkspaceOptions {
+  /** Working directory; paths are shown relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** A config file to use, or false to use none (--no-config). Default: search upward from cwd. */
+  config?: string | false;
+}
+
+/** What every command works against: the config, the shared catalogue and the limits. */
+export interface Workspace {
+  cwd: string;
+  /** The config file's directory, or cwd when there is none: config globs are relative to it. */
+  root: string;
+  config: LoadedConfig;
+  catalog: ResolvedCatalog;
+  limits: Limits;
+}
+
+export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const configPath = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
+  if (typeof options.config === 'string' && configPath) await assertReadable(configPath);
+  const config = await loadConfig(configPath);
+  const root = configPath ? dirname(configPath) : cwd;
+  let catalog = extendCatalog(builtinCatalog(), config.config);
+  for (const [index, file] of (config.config.catalog ?? []).entries()) {
+    const path = resolve(root, file);
+    try {
+      catalog = extendCatalog(catalog, await loadCatalogFile(path));
+    } catch (error) {
+      if (error instanceof ConfigError && error.message.startsWith('cannot read')) {
+        throw new ConfigError(configPath!, config.locate(['catalog', index]), `catalog file ${file}: ${error.message.replace(/^cannot read the catalogue file: /, '')}`);
+      }
+      throw error;
+    }
+  }
+  const limits = { ...DEFAULT_LIMITS, ...config.config.limits };
+  return { cwd, root, config, catalog, limits };
+}
+
+/** The journey files a bare command works on: the config's include set, or every journey file below cwd. */
+export async function workspaceFiles(workspace: Workspace): Promise<string[]> {
+  const include = workspace.config.config.include ?? DEFAULT_INCLUDE;
+  return globJourneyFiles(include, workspace.root, { cwd: workspace.cwd, exclude: workspace.config.config.exclude });
+}
+
+/** Files named on the command line, or the workspace's files when none are. */
+export async function resolveTargets(workspace: Workspace, patterns: readonly string[]): Promise<string[]> {
+  if (patterns.length === 0) return workspaceFiles(workspace);
+  return discoverFiles(patterns, { cwd: workspace.cwd, exclude: workspace.config.config.exclude });
+}
+
+/**
+ * Journey ids of the workspace, for subjourney references: read from the
+ * top-level `id:` line of each file without parsing (a pre-commit run on one
+ * file must still see its sub-journeys, and cheaply).
+ */
+export async function indexJourneyIds(workspace: Workspace, files: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  await Promise.all(
+    files.map(async (file) => {
+      if (file === '-') return;
+      const read = await readTextFile(resolve(workspace.cwd, file), workspace.limits).catch(() => undefined);
+      const text = read?.ok ? read.text : '';
+      const id = TOP_LEVEL_ID.exec(text.slice(0, 64 * 1024))?.[2];
+      if (id && !ids.has(id)) ids.set(id, file);
+    }),
+  );
+  return ids;
+}
+
+const TOP_LEVEL_ID = /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
+
+async function assertReadable(path: string): Promise<void> {
+  try {
+    await readFile(path);
+  } catch {
+    throw new ConfigError(path, undefined, 'config file not found or not readable');
+  }
+}

@@ -1,0 +1,465 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'puppeteer';
+import { launchBrowser, requireBrowser, type LaunchedBrowser } from './browser.js';
+
+export { BrowserLaunchError, BrowserNotFoundError, findBrowser } from './browser.js';
+
+export interface SvgRendererOptions {
+  /** --browser PATH; otherwise PUPPETEER_EXECUTABLE_PATH, then system locations. */
+  browserPath?: string;
+  /** SVG that renders outside a browser (rsvg, Inkscape, Office): no <foreignObject>, text as <text>/<tspan>. */
+  portable?: boolean;
+  /** Per-diagram time limit; on expiry the page is replaced and that diagram fails. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface RenderOptions {
+  /**
+   * The SVG's id, also the scope of its CSS. Default: derived from the source,
+   * so the same diagram always renders to the same bytes.
+   */
+  id?: string;
+}
+
+export interface SvgRenderer {
+  readonly browserPath: string;
+  readonly portable: boolean;
+  /** Resolves to the SVG, or rejects with MermaidRenderError for a diagram Mermaid rejects. */
+  render(source: string, options?: RenderOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface SvgSource {
+  source: string;
+  id?: string;
+}
+
+export type SvgBatchResult = { ok: true; svg: string } | { ok: false; error: string };
+
+/** Mermaid rejected one diagram (message from Mermaid), or the diagram could not be rendered safely. */
+export class MermaidRenderError extends Error {
+  override readonly name = 'MermaidRenderError';
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="container"></div></body></html>';
+
+/**
+ * In portable mode journey text is drawn as <text> with the section colour as
+ * its fill: Mermaid 11 gives section titles the class section-type-N, whose CSS
+ * fill is the section's own background (text invisible), and task text is
+ * white on the neutral theme's near-white boxes. Dark text fixes both.
+ */
+const PORTABLE_JOURNEY_CSS = 'text.task, text.journey-section { fill: #333; }';
+
+/**
+ * The IIFE bundle (sets globalThis.mermaid, no imports), so it can be injected
+ * from a local file with no network and no module loader. @mermaid-js/mermaid-cli
+ * loads mermaid.esm.mjs from the same package through a request interceptor; the
+ * IIFE avoids that. mermaid is a dependency of mermaid-cli, so resolve through it
+ * when it is not hoisted.
+ */
+export function mermaidBundlePath(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return require.resolve('mermaid/dist/mermaid.min.js');
+  } catch {
+    const cli = require.resolve('@mermaid-js/mermaid-cli');
+    return createRequire(cli).resolve('mermaid/dist/mermaid.min.js');
+  }
+}
+
+function mermaidConfig(portable: boolean): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'neutral',
+    // Without this, a parse error renders a "Syntax error" bomb image into the page.
+    suppressErrorRendering: true,
+    htmlLabels: !portable,
+    flowchart: { htmlLabels: !portable },
+    // Mermaid 11 journey defaults to 'fo' (foreignObject); 'tspan' draws plain <text>.
+    journey: { textPlacement: portable ? 'tspan' : 'fo' },
+    ...(portable ? { themeCSS: PORTABLE_JOURNEY_CSS } : {}),
+  };
+}
+
+/** Ids become CSS selectors (#id .node {...}): keep them to letters, digits, - and _. */
+export function diagramId(source: string, requested?: string): string {
+  if (requested !== undefined && requested !== '') {
+    const cleaned = requested.replace(/[^A-Za-z0-9_-]/g, '-');
+    return /^[A-Za-z]/.test(cleaned) ? cleaned : `cjm-${cleaned}`;
+  }
+  return `cjm-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`;
+}
+
+interface PageSettings {
+  config: Record<string, unknown>;
+  portable: boolean;
+}
+
+type PageResult = { ok: true; svg: string } | { ok: false; error: string };
+
+/**
+ * Runs inside the page (serialised with toString, so it must be self-contained:
+ * no imports, no outer variables). Installs globalThis.cjmRender.
+ */
+function installPageRenderer(settings: PageSettings): void {
+  const page = globalThis as unknown as {
+    mermaid: {
+      initialize(config: unknown): void;
+      render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
+    };
+    cjmRender?: (source: string, id: string) => Promise<PageResult>;
+  };
+  const mermaid = page.mermaid;
+  mermaid.initialize(settings.config);
+  const container = document.getElementById('container') as HTMLElement;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+  const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'background']);
+  // SMIL <set>/<animate> can rewrite an href to javascript: after sanitising; Mermaid never emits them.
+  const BLOCKED_ELEMENTS = 'script, iframe, frame, object, embed, applet, base, link, meta, set, animate';
+
+  function errorMessage(error: unknown): string {
+    const e = error as { message?: unknown; str?: unknown } | undefined;
+    const text = typeof e?.message === 'string' ? e.message : typeof e?.str === 'string' ? e.str : String(error);
+    return text.trim() || 'Mermaid could not render this diagram';
+  }
+
+  function clearPage(): void {
+    // Mermaid leaves its temporary #d<id> wrapper (and on some errors the bomb
+    // image) behind; anything but the container must go before the next diagram.
+    container.replaceChildren();
+    for (const child of Array.from(document.body.children)) {
+      if (child !== container) child.remove();
+    }
+  }
+
+  function sanitise(root: Element): void {
+    for (const element of Array.from(root.querySelectorAll(BLOCKED_ELEMENTS))) element.remove();
+    for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
+      for (const attribute of Array.from(element.attributes)) {
+        const name = attribute.localName.toLowerCase();
+        const isHandler = name.startsWith('on');
+        const isExternalUrl = URL_ATTRIBUTES.has(name) && !attribute.value.trim().startsWith('#');
+        if (isHandler || isExternalUrl) element.removeAttributeNode(attribute);
+      }
+    }
+    const comments = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+    const found: Node[] = [];
+    while (comments.nextNode()) found.push(comments.currentNode);
+    for (const comment of found) comment.parentNode?.removeChild(comment);
+  }
+
+  const decoder = document.createElement('textarea');
+  function decodeEntities(text: string): string {
+    // A <textarea> parses its content as RCDATA: entities decode, no elements are created.
+    decoder.innerHTML = text;
+    return decoder.value;
+  }
+
+  function fixPlainLabels(svg: Element): void {
+    // With htmlLabels off, Mermaid 11 puts label text into <tspan> undecoded, so
+    // "#58;" shows as "&#58;"; HTML labels would have decoded it. Words are
+    // separate tspans starting with a space, which rsvg strips unless told to
+    // preserve it.
+    for (const tspan of Array.from(svg.querySelectorAll('tspan.text-inner-tspan'))) {
+      if (tspan.textContent?.includes('&')) tspan.textContent = decodeEntities(tspan.textContent);
+    }
+    for (const text of Array.from(svg.querySelectorAll('text'))) {
+      if (text.querySelector('tspan.text-inner-tspan')) text.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+    }
+  }
+
+  function measure(text: SVGTextElement, tspan: SVGTSpanElement, content: string): number {
+    tspan.textContent = content;
+    return text.getComputedTextLength();
+  }
+
+  function breakLongWord(text: SVGTextElement, tspan: SVGTSpanElement, word: string, width: number): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    for (const char of Array.from(word)) {
+      if (piece !== '' && measure(text, tspan, piece + char) > width) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += char;
+    }
+    if (piece !== '') pieces.push(piece);
+    return pieces;
+  }
+
+  function wrapWords(text: SVGTextElement, tspan: SVGTSpanElement, content: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of content.split(/\s+/).filter((w) => w !== '')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (measure(text, tspan, candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      const pieces = measure(text, tspan, word) > width ? breakLongWord(text, tspan, word, width) : [word];
+      line = pieces.pop() ?? '';
+      lines.push(...pieces);
+    }
+    if (line !== '') lines.push(line);
+    return lines;
+  }
+
+  function ellipsise(text: SVGTextElement, tspan: SVGTSpanElement, line: string, width: number): string {
+    let chars = Array.from(line);
+    while (chars.length > 0 && measure(text, tspan, `${chars.join('')}…`) > width) chars = chars.slice(0, -1);
+    return `${chars.join('')}…`;
+  }
+
+  function wrapJourneyText(text: SVGTextElement, box: SVGRectElement): void {
+    // Journey 'tspan' placement never wraps (only 'fo' does): long task names
+    // run across the neighbouring boxes. Wrap to the box, shrinking the font
+    // before cutting, and keep the full text in a <title>.
+    const tspan = text.querySelector('tspan');
+    const content = text.textContent ?? '';
+    if (!tspan || text.querySelectorAll('tspan').length !== 1) return;
+    const width = Number(box.getAttribute('width')) - 10;
+    const height = Number(box.getAttribute('height')) - 4;
+    if (!(width > 0) || text.getComputedTextLength() <= width) return;
+    const baseSize = parseFloat(text.style.fontSize) || 14;
+    let lines: string[] = [];
+    let size = baseSize;
+    for (const scale of [1, 0.86, 0.72]) {
+      size = baseSize * scale;
+      text.style.fontSize = `${size}px`;
+      lines = wrapWords(text, tspan, content, width);
+      if (lines.length * size * 1.15 <= height) break;
+    }
+    const maxLines = Math.max(1, Math.floor(height / (size * 1.15)));
+    if (lines.length > maxLines) {
+      lines = lines.slice(0, maxLines);
+      lines[maxLines - 1] = ellipsise(text, tspan, lines[maxLines - 1], width);
+    }
+    const x = tspan.getAttribute('x') ?? text.getAttribute('x') ?? '0';
+    text.replaceChildren();
+    lines.forEach((line, index) => {
+      const row = document.createElementNS(SVG_NS, 'tspan');
+      row.setAttribute('x', x);
+      row.setAttribute('dy', `${index === 0 ? (-(lines.length - 1) / 2) * 1.15 : 1.15}em`);
+      row.textContent = line;
+      text.appendChild(row);
+    });
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = content;
+    text.appendChild(title);
+  }
+
+  function fixJourneyText(svg: Element): void {
+    for (const text of Array.from(svg.querySelectorAll<SVGTextElement>('text.task, text.journey-section'))) {
+      const group = text.parentElement;
+      const box = group?.querySelector<SVGRectElement>(':scope > rect');
+      const siblings = group?.querySelectorAll(':scope > text').length ?? 0;
+      // Several <text> per box means the label had <br> lines, already laid out by Mermaid.
+      if (box && siblings === 1) wrapJourneyText(text, box);
+    }
+  }
+
+  function addBackground(svg: SVGSVGElement): void {
+    // What mmdc does; a transparent SVG on a dark wiki theme is unreadable.
+    svg.style.backgroundColor = 'white';
+    if (!settings.portable) return;
+    // Renderers outside a browser ignore CSS background on the root element.
+    const box = svg.viewBox.baseVal;
+    if (!box || box.width === 0) return;
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    for (const [key, value] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height })) {
+      rect.setAttribute(key, String(value));
+    }
+    rect.setAttribute('fill', 'white');
+    svg.insertBefore(rect, svg.firstChild);
+  }
+
+  async function render(source: string, id: string): Promise<PageResult> {
+    try {
+      const { svg } = await mermaid.render(id, source, container);
+      clearPage();
+      // Parse into an inert document first: no handler runs, nothing loads.
+      const inert = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+      if (!inert) return { ok: false, error: 'Mermaid produced no <svg>' };
+      sanitise(inert);
+      const live = document.importNode(inert, true) as SVGSVGElement;
+      container.appendChild(live);
+      if (settings.portable) {
+        fixPlainLabels(live);
+        fixJourneyText(live);
+      }
+      addBackground(live);
+      // XML, not HTML, serialisation: <br> in labels must become <br/> for a standalone .svg.
+      return { ok: true, svg: new XMLSerializer().serializeToString(live) };
+    } catch (error) {
+      return { ok: false, error: errorMessage(error) };
+    } finally {
+      clearPage();
+    }
+  }
+
+  page.cjmRender = render;
+}
+
+/**
+ * Last line of defence, on the string: text may legitimately say
+ * "javascript:" or "onerror=", and grep-based checks (ours and users') cannot
+ * tell text from markup, so write those characters as references, which
+ * render identically.
+ */
+export function neutraliseScriptLookalikes(svg: string): string {
+  return svg
+    .replace(/javascript:/gi, (match) => `${match.slice(0, -1)}&#58;`)
+    .replace(/(^|[^\w:-])(on[a-z]+\s*)=/gi, '$1$2&#61;');
+}
+
+/** Why an SVG must not be written, or undefined when it is clean. */
+export function svgHazard(svg: string, portable: boolean): string | undefined {
+  if (/<script/i.test(svg)) return 'contains <script';
+  if (/javascript:/i.test(svg)) return 'contains javascript:';
+  if (/\son[a-z]+\s*=/i.test(svg)) return 'contains an event-handler attribute';
+  if (portable && /<foreignObject/i.test(svg)) return 'needs <foreignObject>, so it cannot be portable';
+  return undefined;
+}
+
+function finishSvg(svg: string, portable: boolean): string {
+  const clean = neutraliseScriptLookalikes(svg);
+  const hazard = svgHazard(clean, portable);
+  if (hazard !== undefined) throw new MermaidRenderError(`the rendered SVG ${hazard}; refusing to write it`);
+  return clean;
+}
+
+async function openPage(browser: Browser, bundlePath: string, settings: PageSettings): Promise<Page> {
+  const page = await browser.newPage();
+  // Nothing may be fetched: the bundle is injected inline and labels must not reach the network.
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    request.abort('blockedbyclient').catch(() => undefined);
+  });
+  await page.setContent(PAGE_HTML);
+  // Reads the file in Node and injects its text: no file:// or http request.
+  await page.addScriptTag({ path: bundlePath });
+  await page.evaluate(`(${installPageRenderer.toString()})(${JSON.stringify(settings)})`);
+  return page;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+const TIMED_OUT = Symbol('timed out');
+
+class PageRenderer implements SvgRenderer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    readonly browserPath: string,
+    readonly portable: boolean,
+    private readonly launched: LaunchedBrowser,
+    private page: Page,
+    private readonly settings: PageSettings,
+    private readonly bundlePath: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  render(source: string, options: RenderOptions = {}): Promise<string> {
+    if (this.closed) return Promise.reject(new Error('the SVG renderer is closed'));
+    const id = diagramId(source, options.id);
+    // mermaid.render keeps global state: one diagram at a time per page.
+    const job = this.queue.then(() => this.renderNow(source, id));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async renderNow(source: string, id: string): Promise<string> {
+    const evaluation = this.page.evaluate(
+      (text, svgId) => (globalThis as unknown as { cjmRender(s: string, i: string): Promise<PageResult> }).cjmRender(text, svgId),
+      source,
+      id,
+    );
+    evaluation.catch(() => undefined); // observed below; after a timeout the page is closed under it
+    let result: PageResult | typeof TIMED_OUT;
+    try {
+      result = await withTimeout(evaluation, this.timeoutMs);
+    } catch (error) {
+      await this.replacePage();
+      throw new MermaidRenderError(`the page crashed while rendering this diagram: ${String(error)}`);
+    }
+    if (result === TIMED_OUT) {
+      await this.replacePage();
+      throw new MermaidRenderError(`rendering took longer than ${this.timeoutMs} ms`);
+    }
+    if (!result.ok) throw new MermaidRenderError(result.error);
+    return finishSvg(result.svg, this.portable);
+  }
+
+  /** A hung or crashed page cannot be trusted again: start a fresh one (~1 s, mermaid reload). */
+  private async replacePage(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+    this.page = await openPage(this.launched.browser, this.bundlePath, this.settings);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.launched.close();
+  }
+}
+
+/**
+ * One browser, one page, mermaid loaded once (~1 s), then ~30 ms per diagram.
+ * Throws BrowserNotFoundError (one-line message, exit 2) when no browser exists.
+ */
+export async function createSvgRenderer(options: SvgRendererOptions = {}): Promise<SvgRenderer> {
+  const browserPath = requireBrowser(options.browserPath);
+  const bundlePath = mermaidBundlePath();
+  const portable = options.portable ?? false;
+  const settings: PageSettings = { config: mermaidConfig(portable), portable };
+  const launched = await launchBrowser(browserPath);
+  try {
+    const page = await openPage(launched.browser, bundlePath, settings);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return new PageRenderer(browserPath, portable, launched, page, settings, bundlePath, timeoutMs);
+  } catch (error) {
+    await launched.close();
+    throw error;
+  }
+}
+
+/** Renders every source with one renderer; a diagram Mermaid rejects gives { ok: false } and the batch goes on. */
+export async function renderSvgBatch(
+  sources: readonly (string | SvgSource)[],
+  options: SvgRendererOptions = {},
+): Promise<SvgBatchResult[]> {
+  const renderer = await createSvgRenderer(options);
+  try {
+    const results: SvgBatchResult[] = [];
+    for (const item of sources) {
+      const { source, id } = typeof item === 'string' ? { source: item, id: undefined } : item;
+      results.push(await renderOne(renderer, source, id));
+    }
+    return results;
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function renderOne(renderer: SvgRenderer, source: string, id?: string): Promise<SvgBatchResult> {
+  try {
+    return { ok: true, svg: await renderer.render(source, { id }) };
+  } catch (error) {
+    if (error instanceof MermaidRenderError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

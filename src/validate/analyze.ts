@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { journeySchema, type Journey } from '../format/journey.js';
+import type { DataPath, Finding, Severity } from '../findings.js';
+import { compareFindings } from '../findings.js';
+import { catalogForJourney } from '../load/catalog.js';
+import { parseYaml, type ParsedSource } from '../load/parse.js';
+import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
+import type { Workspace } from '../load/workspace.js';
+import { checkReferences } from './references.js';
+import { describeZodIssues } from './zod-issues.js';
+
+/** One journey file after reading, parsing and validation. */
+export interface AnalyzedFile {
+  /** Path as shown to the user (relative to the working directory, or the stdin name). */
+  file: string;
+  /** Set when the file could not be read at all (missing, a directory, a pipe): exit code 2. */
+  ioError?: string;
+  text?: string;
+  source?: ParsedSource;
+  /** The journey, when the file passed the schema (reference problems may remain: see `findings`). */
+  journey?: Journey;
+  findings: Finding[];
+}
+
+export interface AnalyzeContext {
+  workspace: Workspace;
+  /** Ids of every journey of the workspace, for subjourney references. */
+  journeyIds: ReadonlySet<string>;
+  /** Name shown for stdin (`--stdin-filename`). */
+  stdinFilename?: string;
+  /** Stdin content, read once by the caller. */
+  stdinText?: ReadResult;
+}
+
+export async function analyzeFile(file: string, context: AnalyzeContext): Promise<AnalyzedFile> {
+  if (file === '-') {
+    const name = context.stdinFilename ?? '<stdin>';
+    return analyzeRead(name, context.stdinText ?? decode(new Uint8Array()), context);
+  }
+  try {
+    return analyzeRead(file, await readTextFile(resolve(context.workspace.cwd, file), context.workspace.limits), context);
+  } catch (error) {
+    if (error instanceof ReadError) return { file, ioError: error.message, findings: [] };
+    throw error;
+  }
+}
+
+function analyzeRead(file: string, read: ReadResult, context: AnalyzeContext): AnalyzedFile {
+  if (!read.ok) return { file, findings: [atStart(file, read.code, read.message)] };
+  return analyzeText(file, read.text, context);
+}
+
+/** Parses and validates journey text: syntax, schema, then references. */
+export function analyzeText(file: string, text: string, context: AnalyzeContext): AnalyzedFile {
+  const source = parseYaml(text, context.workspace.limits);
+  const findings: Finding[] = source.problems.map((problem) => ({ file, ruleId: problem.code, ...problem }));
+  const result: AnalyzedFile = { file, text, source, findings };
+  if (source.data === undefined) return result;
+
+  const at = (path: DataPath, target: 'key' | 'value', ruleId: string, message: string, severity: Severity = 'error') =>
+    findings.push({ file, ruleId, severity, message, ...source.positions().locate(path, target) });
+
+  if (!looksLikeJourney(source.data)) {
+    at([], 'value', 'not-a-journey', 'this YAML is not a cjm journey: a journey file starts with `cjm: 1`, `id`, `title` and `stages`');
+    return result;
+  }
+  const parsed = journeySchema.safeParse(source.data);
+  if (!parsed.success) {
+    for (const problem of describeZodIssues(parsed.error.issues, source.data, journeySchema)) at(problem.path, problem.target, 'schema', problem.message);
+    findings.sort(compareFindings);
+    return result;
+  }
+  result.journey = parsed.data;
+  const catalog = catalogForJourney(context.workspace.catalog, parsed.data);
+  for (const problem of checkReferences(parsed.data, { catalog, journeyIds: context.journeyIds })) at(problem.path, 'value', problem.code, problem.message);
+  findings.sort(compareFindings);
+  return result;
+}
+
+/** A mapping with none of the journey's top-level keys is some other YAML file, not a broken journey. */
+function looksLikeJourney(data: unknown): boolean {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  return ['cjm', 'stages', 'title'].some((key) => key in data);
+}
+
+function atStart(file: string, ruleId: string, message: string): Finding {
+  return { file, ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}

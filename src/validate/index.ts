@@ -1,0 +1,60 @@
+import type { Finding } from '../findings.js';
+import { readStdin } from '../load/stdin.js';
+import { indexJourneyIds, openWorkspace, resolveTargets, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
+import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from './analyze.js';
+
+export interface ValidateOptions extends WorkspaceOptions {
+  stdinFilename?: string;
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** Set when the file could not be read (exit code 2). */
+  ioError?: string;
+}
+
+export interface RunResult {
+  files: FileResult[];
+}
+
+/**
+ * Prepares a run: the workspace, the files to check and the journey ids they may
+ * refer to (the config's include set when there is a config, else the run's files).
+ */
+export async function prepareRun(patterns: readonly string[], options: ValidateOptions): Promise<{ workspace: Workspace; files: string[]; context: AnalyzeContext }> {
+  const workspace = await openWorkspace(options);
+  const files = await resolveTargets(workspace, patterns);
+  const idSources = workspace.config.path ? [...new Set([...(await workspaceFiles(workspace)), ...files])] : files;
+  const journeyIds = new Set((await indexJourneyIds(workspace, idSources)).keys());
+  const context: AnalyzeContext = { workspace, journeyIds, stdinFilename: options.stdinFilename };
+  if (files.includes('-')) context.stdinText = await readStdin(workspace.limits.maxFileSize);
+  if (context.stdinText?.ok) {
+    const id = /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)/m.exec(context.stdinText.text)?.[1];
+    if (id) journeyIds.add(id);
+  }
+  return { workspace, files, context };
+}
+
+/** Reads, parses and validates files one at a time, a few reads in flight, in order. */
+export async function* analyzeFiles(files: readonly string[], context: AnalyzeContext): AsyncGenerator<AnalyzedFile> {
+  const inFlight: Promise<AnalyzedFile>[] = [];
+  let next = 0;
+  const READ_AHEAD = 8;
+  while (next < files.length && inFlight.length < READ_AHEAD) inFlight.push(analyzeFile(files[next++], context));
+  while (inFlight.length > 0) {
+    const result = await inFlight.shift()!;
+    if (next < files.length) inFlight.push(analyzeFile(files[next++], context));
+    yield result;
+  }
+}
+
+/** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
+export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
+  const { files, context } = await prepareRun(patterns, options);
+  const results: FileResult[] = [];
+  for await (const analyzed of analyzeFiles(files, context)) {
+    results.push({ file: analyzed.file, findings: analyzed.findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) });
+  }
+  return { files: results };
+}

@@ -1,0 +1,212 @@
+import type { z } from 'zod';
+import type { DataPath } from '../findings.js';
+import { formatDataPath } from '../findings.js';
+import { closestMatch } from '../util/suggest.js';
+
+/** A problem located by data path; `target: 'key'` points at the key rather than its value. */
+export interface PathProblem {
+  path: DataPath;
+  target: 'key' | 'value';
+  message: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turns Zod issues into messages a CX analyst understands: the field, the bad
+ * value and what is allowed. Never a raw Zod dump.
+ */
+export function describeZodIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType): PathProblem[] {
+  return issues.flatMap((issue) => describeIssue(issue, data, schema));
+}
+
+export function describeZodIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem {
+  return describeIssue(issue, data, schema)[0];
+}
+
+function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem[] {
+  const path = issue.path as (string | number)[];
+  const field = fieldName(path);
+  const value = valueAt(data, path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [{ path, target: 'value', message: `missing required key \`${field}\`${hintFor(schemaAt(schema, path))}` }];
+      }
+      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}` }];
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(schemaAt(schema, path));
+      return issue.keys.map((key) => {
+        const suggestion = closestMatch(key, allowed);
+        const hint = suggestion ? `did you mean \`${suggestion}\`? ` : '';
+        return {
+          path: [...path, key],
+          target: 'key' as const,
+          message: `unknown key \`${key}\`${path.length ? ` in \`${formatDataPath(path)}\`` : ''}; ${hint}allowed here: ${allowed.join(', ')}`,
+        };
+      });
+    }
+    case 'invalid_value':
+      return [
+        {
+          path,
+          target: 'value',
+          message: `\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`,
+        },
+      ];
+    case 'too_small':
+    case 'too_big':
+      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` ${describeBound(issue, value)}` }];
+    case 'invalid_format':
+      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}` }];
+    case 'invalid_union':
+      return describeUnion(issue, data, schema, path, value);
+    default:
+      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\`: ${issue.message}` }];
+  }
+}
+
+/** For a union (e.g. a pain is text or { text, severity }), report the branch that matches the value's shape. */
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, data: unknown, schema: z.ZodType, path: (string | number)[], value: unknown): PathProblem[] {
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const branches = issue.errors ?? [];
+  const objectBranch = branches.find((errors) => errors.length > 0 && errors.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
+  if (isObject && objectBranch) {
+    return objectBranch.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
+  }
+  const options = unionOptions(schemaAt(schema, path));
+  return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${options || 'another shape'}` }];
+}
+
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  switch (issue.origin) {
+    case 'array':
+      return small ? `must have at least ${limit} item${Number(limit) === 1 ? '' : 's'}` : `must have at most ${limit} items`;
+    case 'string':
+      return small ? (Number(limit) === 1 ? 'must not be empty' : `must be at least ${limit} characters`) : `must be at most ${limit} characters`;
+    default:
+      return `is ${show(value)}; must be ${small ? 'at least' : 'at most'} ${limit}`;
+  }
+}
+
+function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat): string {
+  switch (issue.format) {
+    case 'date':
+      return 'a date written YYYY-MM-DD';
+    case 'url':
+      return 'a URL such as https://example.com/report.pdf';
+    case 'regex':
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `text matching ${issue.pattern}`;
+    default:
+      return `a valid ${issue.format}`;
+  }
+}
+
+function expectedType(expected: string): string {
+  switch (expected) {
+    case 'int':
+      return 'must be a whole number';
+    case 'number':
+      return 'must be a number';
+    case 'string':
+      return 'must be text';
+    case 'boolean':
+      return 'must be true or false';
+    case 'array':
+      return 'must be a list';
+    case 'object':
+      return 'must be a mapping of keys to values';
+    default:
+      return `must be ${expected}`;
+  }
+}
+
+function hintFor(schema: z.ZodType | undefined): string {
+  const description = schema?.description;
+  return description ? ` (${description.replace(/\.$/, '')})` : '';
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  const last = path[path.length - 1];
+  return last === undefined ? '(document)' : String(last);
+}
+
+export function show(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    const clipped = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(clipped);
+  }
+  return String(value);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+// Walking Zod schemas by data path, to name the keys a mapping allows.
+type AnySchema = z.ZodType & { _zod: { def: Record<string, any> } };
+
+export function schemaAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = unwrap(current);
+    if (!current) return undefined;
+    const def: Record<string, any> = (current as AnySchema)._zod.def;
+    if (def.type === 'object') current = def.shape[segment];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'tuple') current = def.items[segment as number];
+    else if (def.type === 'record') current = def.valueType;
+    else if (def.type === 'union') current = def.options.map((option: z.ZodType) => schemaAt(option, [segment])).find(Boolean);
+    else return undefined;
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current) {
+    const def: Record<string, any> = (current as AnySchema)._zod.def;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') current = def.innerType;
+    else if (def.type === 'union') {
+      const object = def.options.find((option: AnySchema) => unwrap(option) && (unwrap(option) as AnySchema)._zod.def.type === 'object');
+      return object ? unwrap(object) : current;
+    } else return current;
+  }
+  return current;
+}
+
+function allowedKeys(schema: z.ZodType | undefined): string[] {
+  const object = unwrap(schema);
+  const def: Record<string, any> | undefined = object && (object as AnySchema)._zod.def;
+  return def?.type === 'object' ? Object.keys(def.shape) : [];
+}
+
+function unionOptions(schema: z.ZodType | undefined): string {
+  let current = schema;
+  while (current) {
+    const def: Record<string, any> = (current as AnySchema)._zod.def;
+    if (def.type === 'optional' || def.type === 'default') current = def.innerType;
+    else if (def.type === 'union') return def.options.map(describeOption).join(' or ');
+    else return '';
+  }
+  return '';
+}
+
+function describeOption(option: AnySchema): string {
+  const def = option._zod.def;
+  if (def.type === 'string') return 'text';
+  if (def.type === 'object') return `{ ${Object.keys(def.shape).join(', ')} }`;
+  return def.type;
+}
