@@ -47,8 +47,10 @@ function childOf(node: Node | null, segment: string | number): { key: Node | nul
       const key = pair.key as Node | null;
       const keyValue = isScalar(key) ? key.value : key;
       if (String(keyValue) === String(segment)) {
-        // `key:` with no value has a null value node; point at the key then.
-        return { key, value: (pair.value as Node | null) ?? key };
+        // `key:` with no value has an empty null scalar after the colon; point at the key then.
+        const value = pair.value as Node | null;
+        const empty = !value || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1]);
+        return { key, value: empty ? key : value };
       }
     }
     return undefined;

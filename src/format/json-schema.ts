@@ -12,6 +12,7 @@ export function toJsonSchema(kind: 'journey' | 'config'): Record<string, unknown
   const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
+    $comment: 'Generated from the Zod schemas in src/format/ by `npm run schemas`; do not edit by hand.',
     $schema,
     $id: `https://cjm.dev/schemas/${kind}.schema.json`,
     title: kind === 'journey' ? 'cjm journey (format v1)' : 'cjm configuration',

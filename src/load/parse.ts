@@ -3,6 +3,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Position, Severity } from '../findings.js';
 import { SourcePositions } from '../positions.js';
 import { findExcessiveNesting } from './depth.js';
+import { YAML_CORE_SCHEMA } from './fast-schema.js';
 import { MAX_ALIAS_COUNT, type Limits } from './limits.js';
 
 export interface SourceProblem extends Position {
@@ -46,7 +47,7 @@ export function parseYaml(text: string, limits: Pick<Limits, 'maxDepth'>): Parse
 
 // Anchors, aliases, tags, directives, merge keys and document markers all take the
 // exact path: js-yaml and `yaml` differ on them, and aliases need the expansion limit.
-const UNUSUAL_SYNTAX = /(?:^|[\s[{,:-])[&*!]|^%|^(?:---|\.\.\.)(?:\s|$)|<</m;
+const UNUSUAL_SYNTAX = /(?:^|[\s[{,:-])[&*!]|(?:^|\s)\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|<</m;
 
 function isPlainYaml(text: string): boolean {
   return !UNUSUAL_SYNTAX.test(text);
@@ -54,7 +55,7 @@ function isPlainYaml(text: string): boolean {
 
 function tryFastParse(text: string, maxDepth: number): unknown {
   try {
-    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, maxDepth } as jsYaml.LoadOptions);
+    const data = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, maxDepth } as jsYaml.LoadOptions);
     // Empty documents and bare scalars go the exact way, which words the problem.
     return data !== null && typeof data === 'object' ? data : undefined;
   } catch {
@@ -121,12 +122,12 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
+  } catch {
     problems.push({
       ...positions.locate([]),
       code: 'alias-limit',
       severity: 'error',
-      message: `aliases expand to too many nodes (${(error as Error).message}); write the values out instead`,
+      message: `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} nodes, as in a "billion laughs" attack; write the values out instead`,
     });
     return { data: undefined, problems, positions: () => positions };
   }

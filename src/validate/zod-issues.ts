@@ -31,7 +31,8 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) {
-        return [{ path, target: 'value', message: `missing required key \`${field}\`${hintFor(schemaAt(schema, path))}` }];
+        const parent = path.length > 1 ? ` in \`${formatDataPath(path.slice(0, -1))}\`` : '';
+        return [{ path, target: 'value', message: `missing required key \`${field}\`${parent}${hintFor(schemaAt(schema, path))}` }];
       }
       return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}` }];
     }
