@@ -56,8 +56,8 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-function systemCandidates(pathVariable: string | undefined): string[] {
-  const inUsrBin = SYSTEM_BROWSER_NAMES.map((name) => join('/usr/bin', name));
+function systemCandidates(pathVariable: string | undefined, usualDirs: readonly string[]): string[] {
+  const inUsrBin = usualDirs.flatMap((dir) => SYSTEM_BROWSER_NAMES.map((name) => join(dir, name)));
   const dirs = (pathVariable ?? '').split(delimiter).filter((dir) => dir !== '');
   const onPath = SYSTEM_BROWSER_NAMES.flatMap((name) => dirs.map((dir) => join(dir, name)));
   return [...inUsrBin, ...onPath];
@@ -68,7 +68,11 @@ function systemCandidates(pathVariable: string | undefined): string[] {
  * usual system locations. A path the user named explicitly (option or env) that
  * does not work is an error, not a reason to silently pick another browser.
  */
-export function lookupBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): BrowserLookup {
+export function lookupBrowser(
+  explicitPath?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  usualDirs: readonly string[] = ['/usr/bin'],
+): BrowserLookup {
   if (explicitPath !== undefined && explicitPath !== '') {
     if (isExecutableFile(explicitPath)) return { found: true, path: explicitPath, source: 'option' };
     return { found: false, message: `--browser ${explicitPath} is not an executable file: ${INSTALL_HINT}` };
@@ -78,7 +82,7 @@ export function lookupBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = pr
     if (isExecutableFile(fromEnv)) return { found: true, path: fromEnv, source: 'env' };
     return { found: false, message: `PUPPETEER_EXECUTABLE_PATH=${fromEnv} is not an executable file: ${INSTALL_HINT}` };
   }
-  const path = systemCandidates(env.PATH).find(isExecutableFile);
+  const path = systemCandidates(env.PATH, usualDirs).find(isExecutableFile);
   if (path !== undefined) return { found: true, path, source: 'system' };
   return { found: false, message: `no Chromium or Chrome found: ${INSTALL_HINT}` };
 }

@@ -8,7 +8,7 @@ export { BrowserLaunchError, BrowserNotFoundError, findBrowser } from './browser
 export interface SvgRendererOptions {
   /** --browser PATH; otherwise PUPPETEER_EXECUTABLE_PATH, then system locations. */
   browserPath?: string;
-  /** SVG that renders outside a browser (rsvg, Inkscape, Office): no <foreignObject>, text as <text>/<tspan>. */
+  /** SVG that renders outside a browser too (checked with rsvg-convert 2.54): no <foreignObject>, text as <text>/<tspan>. */
   portable?: boolean;
   /** Per-diagram time limit; on expiry the page is replaced and that diagram fails. Default 30 s. */
   timeoutMs?: number;
@@ -55,6 +55,13 @@ const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body
 const PORTABLE_JOURNEY_CSS = 'text.task, text.journey-section { fill: #333; }';
 
 /**
+ * The neutral theme draws xychart lines in near-white grey (#eee on white):
+ * the emotion curve is invisible. Okabe-Ito colours stay distinct for one line
+ * per persona, also for colour-blind readers.
+ */
+const LINE_PALETTE = '#0072B2, #D55E00, #009E73, #CC79A7, #E69F00, #56B4E9, #000000, #F0E442';
+
+/**
  * The IIFE bundle (sets globalThis.mermaid, no imports), so it can be injected
  * from a local file with no network and no module loader. @mermaid-js/mermaid-cli
  * loads mermaid.esm.mjs from the same package through a request interceptor; the
@@ -82,6 +89,14 @@ function mermaidConfig(portable: boolean): Record<string, unknown> {
     flowchart: { htmlLabels: !portable },
     // Mermaid 11 journey defaults to 'fo' (foreignObject); 'tspan' draws plain <text>.
     journey: { textPlacement: portable ? 'tspan' : 'fo' },
+    themeVariables: { xyChart: { plotColorPalette: LINE_PALETTE } },
+    // Keys a %%{init}%% directive or front matter in a diagram may not change.
+    // Mermaid's own list is the first six; the rest keep --portable and strict
+    // sanitising from being switched off by the diagram text.
+    secure: [
+      'secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges',
+      'htmlLabels', 'dompurifyConfig', 'themeCSS',
+    ],
     ...(portable ? { themeCSS: PORTABLE_JOURNEY_CSS } : {}),
   };
 }
@@ -107,14 +122,14 @@ type PageResult = { ok: true; svg: string } | { ok: false; error: string };
  * no imports, no outer variables). Installs globalThis.cjmRender.
  */
 function installPageRenderer(settings: PageSettings): void {
-  const page = globalThis as unknown as {
+  const scope = globalThis as unknown as {
     mermaid: {
       initialize(config: unknown): void;
       render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
     };
     cjmRender?: (source: string, id: string) => Promise<PageResult>;
   };
-  const mermaid = page.mermaid;
+  const mermaid = scope.mermaid;
   mermaid.initialize(settings.config);
   const container = document.getElementById('container') as HTMLElement;
   const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -126,7 +141,9 @@ function installPageRenderer(settings: PageSettings): void {
   function errorMessage(error: unknown): string {
     const e = error as { message?: unknown; str?: unknown } | undefined;
     const text = typeof e?.message === 'string' ? e.message : typeof e?.str === 'string' ? e.str : String(error);
-    return text.trim() || 'Mermaid could not render this diagram';
+    // "No diagram type detected ... for text: <the whole source>" can be megabytes long.
+    const trimmed = text.trim();
+    return trimmed.length > 2000 ? `${trimmed.slice(0, 2000)}…` : trimmed || 'Mermaid could not render this diagram';
   }
 
   function clearPage(): void {
@@ -155,19 +172,25 @@ function installPageRenderer(settings: PageSettings): void {
   }
 
   const decoder = document.createElement('textarea');
-  function decodeEntities(text: string): string {
-    // A <textarea> parses its content as RCDATA: entities decode, no elements are created.
-    decoder.innerHTML = text;
+  function decodeReference(reference: string): string {
+    // A <textarea> parses its content as RCDATA: the reference decodes, no element is created.
+    decoder.innerHTML = reference;
     return decoder.value;
   }
 
   function fixPlainLabels(svg: Element): void {
-    // With htmlLabels off, Mermaid 11 puts label text into <tspan> undecoded, so
-    // "#58;" shows as "&#58;"; HTML labels would have decoded it. Words are
-    // separate tspans starting with a space, which rsvg strips unless told to
-    // preserve it.
+    // With htmlLabels off, Mermaid 11 (11.17) leaves its entity codes as text in
+    // the <tspan>: "#58;" shows as "&#58;", "#quot;" as "&quot;". Only lt, gt
+    // and amp come out decoded (its markdown pass unescapes those), so decode
+    // every other complete reference once, which matches what HTML labels show.
+    // Words are separate tspans starting with a space, which rsvg strips
+    // unless told to preserve it.
     for (const tspan of Array.from(svg.querySelectorAll('tspan.text-inner-tspan'))) {
-      if (tspan.textContent?.includes('&')) tspan.textContent = decodeEntities(tspan.textContent);
+      const text = tspan.textContent ?? '';
+      if (!text.includes('&')) continue;
+      tspan.textContent = text.replace(/&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (reference, name: string) =>
+        /^(lt|gt|amp)$/i.test(name) ? reference : decodeReference(reference),
+      );
     }
     for (const text of Array.from(svg.querySelectorAll('text'))) {
       if (text.querySelector('tspan.text-inner-tspan')) text.setAttributeNS(XML_NS, 'xml:space', 'preserve');
@@ -224,7 +247,8 @@ function installPageRenderer(settings: PageSettings): void {
     const tspan = text.querySelector('tspan');
     const content = text.textContent ?? '';
     if (!tspan || text.querySelectorAll('tspan').length !== 1) return;
-    const width = Number(box.getAttribute('width')) - 10;
+    // Generous padding: renderers without Chromium's fonts fall back to wider ones (DejaVu Sans).
+    const width = Number(box.getAttribute('width')) - 16;
     const height = Number(box.getAttribute('height')) - 4;
     if (!(width > 0) || text.getComputedTextLength() <= width) return;
     const baseSize = parseFloat(text.style.fontSize) || 14;
@@ -265,6 +289,24 @@ function installPageRenderer(settings: PageSettings): void {
     }
   }
 
+  function bakeBaselines(svg: Element): void {
+    // xychart places axis labels with dominant-baseline="text-before-edge",
+    // which rsvg 2.54 (Debian 12) ignores: labels sit on the axis and the
+    // rotated y title falls off the left edge. Measure the shift Chromium
+    // applies and write it as a plain translate instead.
+    for (const text of Array.from(svg.querySelectorAll<SVGTextElement>('text'))) {
+      const baseline = text.getAttribute('dominant-baseline') ?? text.getAttribute('alignment-baseline');
+      if (baseline === null) continue;
+      const before = text.getBBox().y;
+      text.removeAttribute('dominant-baseline');
+      text.removeAttribute('alignment-baseline');
+      const shift = before - text.getBBox().y;
+      if (Math.abs(shift) < 0.01) continue;
+      const transform = text.getAttribute('transform');
+      text.setAttribute('transform', `${transform ? `${transform} ` : ''}translate(0, ${shift.toFixed(2)})`);
+    }
+  }
+
   function addBackground(svg: SVGSVGElement): void {
     // What mmdc does; a transparent SVG on a dark wiki theme is unreadable.
     svg.style.backgroundColor = 'white';
@@ -293,6 +335,7 @@ function installPageRenderer(settings: PageSettings): void {
       if (settings.portable) {
         fixPlainLabels(live);
         fixJourneyText(live);
+        bakeBaselines(live);
       }
       addBackground(live);
       // XML, not HTML, serialisation: <br> in labels must become <br/> for a standalone .svg.
@@ -304,7 +347,7 @@ function installPageRenderer(settings: PageSettings): void {
     }
   }
 
-  page.cjmRender = render;
+  scope.cjmRender = render;
 }
 
 /**
@@ -349,6 +392,8 @@ async function openPage(browser: Browser, bundlePath: string, settings: PageSett
   return page;
 }
 
+const TIMED_OUT = Symbol('timed out');
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -356,7 +401,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIM
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-const TIMED_OUT = Symbol('timed out');
 
 class PageRenderer implements SvgRenderer {
   private queue: Promise<unknown> = Promise.resolve();
@@ -405,8 +449,10 @@ class PageRenderer implements SvgRenderer {
 
   /** A hung or crashed page cannot be trusted again: start a fresh one (~1 s, mermaid reload). */
   private async replacePage(): Promise<void> {
-    await this.page.close().catch(() => undefined);
+    const stale = this.page;
     this.page = await openPage(this.launched.browser, this.bundlePath, this.settings);
+    // Closing a page that is busy in a layout takes ~0.5 s; the new page runs in its own process meanwhile.
+    stale.close().catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,272 @@
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserLaunchError, BrowserNotFoundError, findBrowser, lookupBrowser } from '../../src/render/browser.js';
+import {
+  createSvgRenderer,
+  MermaidRenderError,
+  neutraliseScriptLookalikes,
+  renderSvgBatch,
+  svgHazard,
+  type SvgRenderer,
+} from '../../src/render/svg.js';
+
+const lookup = lookupBrowser();
+const browser = lookup.found ? lookup.path : undefined;
+const NO_BROWSER = lookup.found ? '' : lookup.message;
+if (!browser) console.warn(`SVG rendering tests SKIPPED: ${NO_BROWSER}`);
+/** Shown in the test name, so a skip is visible in every reporter, not only in the console. */
+const needsBrowser = browser ? '' : ` [skipped: ${NO_BROWSER}]`;
+
+const journey = [
+  'journey',
+  '  title Buy a bike #58; online',
+  '  section Discover',
+  '    Search the shop: 4: Ana, Ben',
+  '    Compare many models across several very long pages of specifications: 2: Ana',
+  '  section Buy',
+  '    Pay: 1: Ben',
+].join('\n');
+
+const flowchart = [
+  'flowchart LR',
+  '  subgraph s1["Stage #58; one"]',
+  '    n1["Search #quot;bike#quot; #35;1"]',
+  '    n2["Compare"]',
+  '  end',
+  '  n1 -->|"yes #124; 80%"| n2',
+  '  n2 --> n3["Pay"]',
+  '  classDef pain fill:#fdd,stroke:#c00',
+  '  class n2 pain',
+].join('\n');
+
+const xychart = [
+  'xychart-beta',
+  '  title "Emotion"',
+  '  x-axis ["Search", "Compare", "Pay"]',
+  '  y-axis "Emotion" -2 --> 2',
+  '  line [1, -1, 2]',
+].join('\n');
+
+const broken = 'flowchart LR\n  n1["a"] -->';
+
+/** Text content, as a reader of the picture sees it. */
+function visibleText(svg: string): string {
+  return svg
+    .replace(/<style[^]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}
+
+function expectInert(svg: string): void {
+  expect(svg).not.toMatch(/<script/i);
+  expect(svg).not.toMatch(/javascript:/i);
+  expect(svg).not.toMatch(/\bon[a-z]+\s*=/i);
+}
+
+describe('finding a browser', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cjm-browser-test-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function fakeBrowser(name: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, '#!/bin/sh\n');
+    chmodSync(path, 0o755);
+    return path;
+  }
+
+  it('with none anywhere, says in one line how to get one', () => {
+    const lookup = lookupBrowser(undefined, { PATH: dir }, []);
+    expect(lookup.found).toBe(false);
+    if (lookup.found) return;
+    expect(lookup.message).not.toContain('\n');
+    expect(lookup.message).toContain('apt-get install chromium');
+    expect(lookup.message).toContain('--browser PATH');
+    expect(lookup.message).toContain('PUPPETEER_EXECUTABLE_PATH');
+  });
+
+  it('tries --browser, then PUPPETEER_EXECUTABLE_PATH, then the usual names on PATH', () => {
+    const onPath = fakeBrowser('google-chrome-stable');
+    const fromEnv = fakeBrowser('env-chrome');
+    const explicit = fakeBrowser('my-chrome');
+    expect(lookupBrowser(undefined, { PATH: dir }, [])).toEqual({ found: true, path: onPath, source: 'system' });
+    expect(lookupBrowser(undefined, { PATH: dir, PUPPETEER_EXECUTABLE_PATH: fromEnv }, [])).toMatchObject({ path: fromEnv });
+    expect(lookupBrowser(explicit, { PATH: dir, PUPPETEER_EXECUTABLE_PATH: fromEnv }, [])).toMatchObject({ path: explicit });
+    expect(findBrowser(explicit)).toBe(explicit);
+    expect(findBrowser(join(dir, 'missing'))).toBeUndefined();
+  });
+
+  it('does not fall back when the named browser is missing', () => {
+    fakeBrowser('chromium');
+    const lookup = lookupBrowser(join(dir, 'nope'), { PATH: dir }, []);
+    expect(lookup).toMatchObject({ found: false, message: expect.stringContaining(`--browser ${join(dir, 'nope')}`) });
+  });
+
+  it('reports a binary that will not start as BrowserLaunchError, in one line, leaving no profile behind', async () => {
+    const broken = join(dir, 'broken-chrome');
+    writeFileSync(broken, '#!/bin/sh\necho "no display" >&2\nexit 1\n');
+    chmodSync(broken, 0o755);
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('cjm-chromium-')).length;
+    const error = await createSvgRenderer({ browserPath: broken }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrowserLaunchError);
+    expect((error as Error).message).toMatch(new RegExp(`^could not start ${broken}: `));
+    expect((error as Error).message).not.toContain('\n');
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('cjm-chromium-')).length).toBe(before);
+  });
+
+  it('createSvgRenderer rejects with BrowserNotFoundError (exit code 2) before starting anything', async () => {
+    const error = await createSvgRenderer({ browserPath: join(dir, 'missing-chrome') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrowserNotFoundError);
+    expect((error as BrowserNotFoundError).exitCode).toBe(2);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('script lookalikes in text', () => {
+  it('are written as character references, which render the same', () => {
+    const text = '<svg><text>javascript:alert(1) <tspan>x onerror=alert(1)</tspan></text></svg>';
+    const out = neutraliseScriptLookalikes(text);
+    expect(out).toBe('<svg><text>javascript&#58;alert(1) <tspan>x onerror&#61;alert(1)</tspan></text></svg>');
+    expect(svgHazard(out, true)).toBeUndefined();
+  });
+
+  it('leave ordinary markup alone', () => {
+    const svg = '<svg id="a" font-family="x" data-on="1"><text dominant-baseline="middle">1 + 1 = 2</text></svg>';
+    expect(neutraliseScriptLookalikes(svg)).toBe(svg);
+  });
+
+  it('are caught when they are real markup', () => {
+    expect(svgHazard('<svg><script>x</script></svg>', false)).toMatch(/script/);
+    expect(svgHazard('<svg onload="x"></svg>', false)).toMatch(/event-handler/);
+    expect(svgHazard('<svg><foreignObject/></svg>', true)).toMatch(/foreignObject/);
+  });
+});
+
+describe.skipIf(!browser)(`SVG rendering with one browser and one page${needsBrowser}`, () => {
+  let renderer: SvgRenderer;
+  beforeAll(async () => {
+    renderer = await createSvgRenderer({ portable: true });
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+
+  async function renderAll(sources: string[]): Promise<({ svg: string } | { error: string })[]> {
+    return Promise.all(
+      sources.map((source) =>
+        renderer.render(source).then(
+          (svg) => ({ svg }),
+          (error: unknown) => {
+            if (!(error instanceof MermaidRenderError)) throw error;
+            return { error: error.message };
+          },
+        ),
+      ),
+    );
+  }
+
+  it('renders a journey, a flowchart and an xychart; a broken diagram fails alone', async () => {
+    const [j, f, x, bad, after] = await renderAll([journey, flowchart, xychart, broken, flowchart]);
+    for (const result of [j, f, x, after]) {
+      expect(result).toHaveProperty('svg');
+      const svg = (result as { svg: string }).svg;
+      expect(svg).toMatch(/^<svg[\s>]/);
+      expect(svg).not.toContain('foreignObject');
+      expectInert(svg);
+    }
+    expect(bad).toEqual({ error: expect.stringMatching(/^Parse error on line 3:/) });
+    // The page was cleaned after the failure: the same source renders to the same bytes.
+    expect((after as { svg: string }).svg).toBe((f as { svg: string }).svg);
+  });
+
+  it('draws portable journey text as <text>/<tspan>, dark, wrapped to its box', async () => {
+    const svg = await renderer.render(journey);
+    expect(svg).toMatch(/<text[^>]*class="task"[^>]*><tspan[^>]*>Search the shop<\/tspan>/);
+    expect(svg).toMatch(/text\.task,#[\w-]+ text\.journey-section\{fill:rgb\(51, 51, 51\);\}/);
+    // The long task is split over several tspans and keeps its full text in a <title>.
+    expect(svg).toContain('<title>Compare many models across several very long pages of specifications</title>');
+    expect(visibleText(svg)).toContain('Buy a bike : online');
+  });
+
+  it('decodes Mermaid entity codes in portable flowchart labels as HTML labels would', async () => {
+    const text = visibleText(await renderer.render(flowchart));
+    expect(text).toContain('Stage : one');
+    // Mermaid measures the undecoded "&quot;bike&quot;" for wrapping, so "#1" may land on a second row.
+    expect(text).toContain('Search "bike"');
+    expect(text).toContain('#1');
+    expect(text).toContain('yes | 80%');
+    expect(text).not.toContain('&#');
+  });
+
+  it('renders the same source to the same bytes, with a caller-chosen id', async () => {
+    const a = await renderer.render(xychart, { id: 'emotion.ana' });
+    const b = await renderer.render(xychart, { id: 'emotion.ana' });
+    expect(a).toBe(b);
+    expect(a).toContain('id="emotion-ana"');
+  });
+
+  it('keeps hostile labels inert, and a diagram cannot switch HTML labels back on', async () => {
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<script>alert(1)</script>',
+      '<svg onload=alert(1)>',
+      'javascript:alert(1)',
+      '#lt;script#gt;alert(1)#lt;/script#gt;',
+    ].join(' ');
+    const sources = [
+      `%%{init: {"htmlLabels": true, "securityLevel": "loose", "flowchart": {"htmlLabels": true}}}%%\nflowchart LR\n  n1["${hostile}"] -->|"${hostile}"| n2["ok"]`,
+      `journey\n  title ${hostile.replace(/[#;:]/g, ' ')}\n  section S\n    x onclick=alert(1): 3: Me`,
+      `xychart-beta\n  title "${hostile.replace(/"/g, '')}"\n  x-axis ["a"]\n  line [1]`,
+    ];
+    const results = await renderAll(sources);
+    for (const result of results) {
+      if ('svg' in result) {
+        expectInert(result.svg);
+        expect(result.svg).not.toContain('foreignObject');
+      } else {
+        // Refusing a diagram is safe too, but say why.
+        expect(result.error).toMatch(/\S/);
+      }
+    }
+    expect(results.filter((r) => 'svg' in r).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.skipIf(!browser)(`renderSvgBatch${needsBrowser}`, () => {
+  it('renders a batch with HTML labels when not portable, one result per source', async () => {
+    const results = await renderSvgBatch([journey, { source: flowchart, id: 'flow' }, broken, xychart]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+    const svg = (results[1] as { svg: string }).svg;
+    expect(svg).toContain('<foreignObject');
+    expect(svg).toContain('id="flow"');
+    // XML serialisation: a standalone .svg must not carry HTML-only <br>.
+    expect(svg).not.toMatch(/<br>/);
+    for (const result of results) if (result.ok) expectInert(result.svg);
+  });
+
+  it('gives up on a diagram that takes too long and carries on with a fresh page', async () => {
+    const renderer = await createSvgRenderer({ portable: true, timeoutMs: 400 });
+    try {
+      const huge = `flowchart LR\n${Array.from({ length: 450 }, (_, i) => `  n${i}["step ${i}"] --> n${i + 1}`).join('\n')}`;
+      await expect(renderer.render(huge)).rejects.toThrow(/longer than 400 ms/);
+      expect(await renderer.render('flowchart LR\n  n1["a"] --> n2["b"]')).toMatch(/^<svg/);
+    } finally {
+      await renderer.close();
+    }
+  });
+});
+
+describe.runIf(!browser && process.env.CJM_REQUIRE_BROWSER === '1')('CI that promised a browser', () => {
+  it('has one', () => {
+    expect.fail(`CJM_REQUIRE_BROWSER=1 but ${NO_BROWSER}`);
+  });
+});
