@@ -45,22 +45,45 @@ export function parseYaml(text: string, limits: Pick<Limits, 'maxDepth'>): Parse
   return parseYamlExact(text, limits);
 }
 
-// Anchors, aliases, tags, directives, merge keys and document markers all take the
-// exact path: js-yaml and `yaml` differ on them, and aliases need the expansion limit.
-const UNUSUAL_SYNTAX = /(?:^|[\s[{,:-])[&*!]|(?:^|\s)\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|<</m;
+// Directives (%YAML 1.1 switches `yaml` to another schema) and explicit `? ` keys
+// (the two libraries stringify complex keys differently) take the exact path.
+// Tags need no screen: js-yaml throws on the ones it does not know.
+const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/;
 
 function isPlainYaml(text: string): boolean {
-  return !UNUSUAL_SYNTAX.test(text);
+  if (text.startsWith('%') || text.includes('\n%')) return false;
+  // indexOf first: the regular expression costs more than it should on long texts.
+  return !text.includes('?') || !EXPLICIT_KEY.test(text);
 }
 
 function tryFastParse(text: string, maxDepth: number): unknown {
   try {
     const data = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, maxDepth } as jsYaml.LoadOptions);
-    // Empty documents and bare scalars go the exact way, which words the problem.
-    return data !== null && typeof data === 'object' ? data : undefined;
+    // Empty documents and bare scalars go the exact way, which words the problem;
+    // so do aliased collections, which only the exact path expands with a limit.
+    return data !== null && typeof data === 'object' && !hasSharedCollections(data) ? data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * js-yaml turns an alias into a second reference to the same object; walking
+ * such a document would repeat the aliased subtree (exponentially, in a
+ * "billion laughs" file). Seeing one object twice sends the file the exact way.
+ */
+function hasSharedCollections(root: object): boolean {
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) return true;
+    seen.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return false;
 }
 
 /** The exact path: `yaml` with positions. */
