@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/load/limits.js';
-import { parseYaml } from '../src/load/parse.js';
+import { parseYaml, parseYamlExact } from '../src/load/parse.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 
 const text = [
   'cjm: 1', //                       line 1
@@ -43,5 +50,50 @@ describe('SourcePositions.locate (1-based)', () => {
     const fast = parseYaml(text, DEFAULT_LIMITS);
     expect(fast.problems).toEqual([]);
     expect(fast.positions().locate(['stages', 0, 'id'])).toMatchObject({ line: 4, column: 9 });
+  });
+});
+
+describe('fast (js-yaml events) and exact (yaml Document) positions agree', () => {
+  function allPaths(data: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    out.push(prefix);
+    if (Array.isArray(data)) data.forEach((item, i) => allPaths(item, [...prefix, i], out));
+    else if (data && typeof data === 'object') for (const [key, value] of Object.entries(data)) allPaths(value, [...prefix, key], out);
+    return out;
+  }
+
+  function expectSamePositions(text: string) {
+    const fast = parseYaml(text, DEFAULT_LIMITS);
+    const exact = parseYamlExact(text, DEFAULT_LIMITS);
+    if (exact.problems.length > 0 || fast.problems.length > 0) return;
+    for (const path of [...allPaths(exact.data), ['nope'], ['stages', 99, 'x']]) {
+      for (const target of ['value', 'key'] as const) {
+        expect({ path, target, at: fast.positions().locate(path, target) }).toEqual({ path, target, at: exact.positions().locate(path, target) });
+      }
+    }
+  }
+
+  it('on every example journey', () => {
+    for (const name of readdirSync(EXAMPLES).filter((file) => file.endsWith('.yaml'))) expectSamePositions(readFileSync(join(EXAMPLES, name), 'utf8'));
+  });
+
+  it('on hand-written tricky layouts', () => {
+    expectSamePositions(text);
+    expectSamePositions('a:   # comment\n  b: 1\nc: { d, e: ~, f: }\ng:\n  - - x\n    - y\n  -\n    h: |\n      block\n      text\n\ni: "q"   # trailing\nj: [1, [2, 3], {k: v}]\n');
+    expectSamePositions('key: value\nempty:\nnull: ~\nlist:\n- a\n- b\n');
+  });
+
+  it('on generated documents', () => {
+    const key = fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k.trim() === k && !/[#:?\-[\]{},&*!|>'"%@`]/.test(k));
+    const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null));
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 4 }), fc.constantFrom('block', 'flow', 'mixed'), (doc, style) => {
+        const options = style === 'flow' ? { collectionStyle: 'flow' as const } : style === 'mixed' ? { flowCollectionPadding: false, indentSeq: false } : undefined;
+        expectSamePositions(stringify(doc, options));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import type { Position, Severity } from '../findings.js';
-import { SourcePositions } from '../positions.js';
+import { FastPositions, SourcePositions, type PositionIndex, type YamlEventListener } from '../positions.js';
 import { findExcessiveNesting } from './depth.js';
 import { YAML_CORE_SCHEMA } from './fast-schema.js';
 import { MAX_ALIAS_COUNT, type Limits } from './limits.js';
@@ -18,7 +18,7 @@ export interface ParsedSource {
   data: unknown;
   problems: SourceProblem[];
   /** Positions of data paths. Lazy: a file that parsed on the fast path is re-read with positions only when asked. */
-  positions(): SourcePositions;
+  positions(): PositionIndex;
 }
 
 /**
@@ -34,12 +34,9 @@ export function parseYaml(text: string, limits: Pick<Limits, 'maxDepth'>): Parse
   if (isPlainYaml(text)) {
     const data = tryFastParse(text, limits.maxDepth);
     if (data !== undefined) {
-      let exact: ParsedSource | undefined;
-      return {
-        data,
-        problems: [],
-        positions: () => (exact ??= parseYamlExact(text, limits)).positions(),
-      };
+      let positions: FastPositions | undefined;
+      const load = (listener: YamlEventListener) => jsYaml.load(text, { schema: YAML_CORE_SCHEMA, maxDepth: limits.maxDepth, listener } as jsYaml.LoadOptions);
+      return { data, problems: [], positions: () => (positions ??= new FastPositions(text, load)) };
     }
   }
   return parseYamlExact(text, limits);
@@ -88,32 +85,25 @@ function hasSharedCollections(root: object): boolean {
 
 /** The exact path: `yaml` with positions. */
 export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): ParsedSource {
-  const lineCounter = new LineCounter();
-  const unparsed = (problem: SourceProblem): ParsedSource => ({
-    data: undefined,
-    problems: [problem],
-    positions: () => new SourcePositions(emptyDocument(), lineCounter),
-  });
+  const unparsedPositions = () => new SourcePositions(emptyDocument(), text);
+  const unparsed = (problem: SourceProblem): ParsedSource => ({ data: undefined, problems: [problem], positions: unparsedPositions });
 
   const excess = findExcessiveNesting(text, limits.maxDepth);
   if (excess) {
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < excess.offset; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
-    const at = pointAt(lineCounter, excess.offset);
     return unparsed({
-      ...at,
+      ...unparsedPositions().rangeToPosition(excess.offset, excess.offset),
       code: 'too-deep',
       severity: 'error',
       message: `nesting is deeper than ${limits.maxDepth} levels; a journey needs about 10 (raise limits.maxDepth in cjm.config.yaml if this is intended)`,
     });
   }
 
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (!Array.isArray(documents) || documents.length === 0) {
-    return unparsed({ ...pointAt(lineCounter, 0), code: 'empty-file', severity: 'error', message: 'file is empty; a journey needs at least cjm, id, title and stages' });
+    return unparsed({ ...unparsedPositions().rangeToPosition(0, 0), code: 'empty-file', severity: 'error', message: 'file is empty; a journey needs at least cjm, id, title and stages' });
   }
   const document = documents[0];
-  const positions = new SourcePositions(document, lineCounter);
+  const positions = new SourcePositions(document, text);
   const problems: SourceProblem[] = [];
   if (documents.length > 1) {
     const start = documents[1].range[0];
@@ -159,11 +149,6 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
     return { data: undefined, problems, positions: () => positions };
   }
   return { data, problems, positions: () => positions };
-}
-
-function pointAt(lineCounter: LineCounter, offset: number): Position {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col, endLine: line, endColumn: col };
 }
 
 function emptyDocument(): Document.Parsed {

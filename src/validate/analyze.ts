@@ -53,7 +53,7 @@ function analyzeRead(file: string, read: ReadResult, context: AnalyzeContext): A
 /** Parses and validates journey text: syntax, schema, then references. */
 export function analyzeText(file: string, text: string, context: AnalyzeContext): AnalyzedFile {
   const source = parseYaml(text, context.workspace.limits);
-  const findings: Finding[] = source.problems.map((problem) => ({ file, ruleId: problem.code, ...problem }));
+  const findings: Finding[] = source.problems.map(({ code, ...problem }) => ({ file, ruleId: code, ...problem }));
   const result: AnalyzedFile = { file, text, source, findings };
   if (source.data === undefined) return result;
 
