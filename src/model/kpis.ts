@@ -1,0 +1,28 @@
+import type { Journey, Kpi, Stage, Step } from '../format/journey.js';
+import type { DataPath } from '../findings.js';
+import type { MetricDefinition } from '../format/builtins.js';
+import { stageName, stepName } from './labels.js';
+
+/**
+ * Visits every KPI of a journey, stage KPIs first within each stage and then
+ * its steps' KPIs, with the KPI's data path and a label of what it measures
+ * (`stage "Report" (report)` or `step "Pays" (pay)`).
+ */
+export function forEachKpi(journey: Journey, visit: (kpi: Kpi, path: DataPath, owner: string) => void): void {
+  journey.stages.forEach((stage, s) => {
+    stage.kpis?.forEach((kpi, k) => visit(kpi, ['stages', s, 'kpis', k], `stage ${stageName(stage)}`));
+    stage.steps?.forEach((step, i) => step.kpis?.forEach((kpi, k) => visit(kpi, ['stages', s, 'steps', i, 'kpis', k], `step ${stepName(step)}`)));
+  });
+}
+
+/** How far the actual falls short of the target in the metric's direction; 0 when on target, undefined when unknown. */
+export function kpiShortfall(kpi: Kpi, metric: Pick<MetricDefinition, 'direction'> | undefined): number | undefined {
+  if (kpi.target === undefined || kpi.actual === undefined || !metric) return undefined;
+  const gap = metric.direction === 'up' ? kpi.target - kpi.actual : kpi.actual - kpi.target;
+  return Math.max(0, gap);
+}
+
+/** True when the step or its stage carries at least one KPI. */
+export function hasStepOrStageKpi(step: Pick<Step, 'kpis'>, stage: Pick<Stage, 'kpis'>): boolean {
+  return Boolean(step.kpis?.length || stage.kpis?.length);
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineRule } from '../lint/rule.js';
+import { hasItems, stepLabel } from '../model/labels.js';
+import { forEachStep } from '../model/walk.js';
+
+export default defineRule({
+  id: 'dropoff-hotspot',
+  description: 'A step whose dropoff is at or above `threshold` (default 20) with no opportunity.',
+  defaultSeverity: 'warn',
+  options: z.object({
+    threshold: z.number().min(0).max(100).default(20).describe('Dropoff in % from which a step is a hotspot.'),
+  }),
+  check(journey, { report, options }) {
+    forEachStep(journey, (step, path) => {
+      if (step.dropoff === undefined || step.dropoff < options.threshold || hasItems(step.opportunities)) return;
+      report({
+        path: [...path, 'dropoff'],
+        message:
+          `${stepLabel(step)} loses ${step.dropoff}% of customers (threshold ${options.threshold}%) and has no opportunity: ` +
+          'add `opportunities:` with how the team could keep them',
+      });
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineRule } from '../lint/rule.js';
+import { hasItems, stageLabel } from '../model/labels.js';
+
+export default defineRule({
+  id: 'stage-kpi',
+  description: 'A stage with no KPI.',
+  defaultSeverity: 'warn',
+  options: z.object({}),
+  check(journey, { report }) {
+    journey.stages.forEach((stage, s) => {
+      if (hasItems(stage.kpis)) return;
+      report({
+        path: stage.kpis ? ['stages', s, 'kpis'] : ['stages', s, 'id'],
+        message: `${stageLabel(stage)} has no KPI: add \`kpis:\` with the metric that tells whether this stage works for customers (e.g. \`- { metric: csat, target: 80 }\`)`,
+      });
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineRule } from '../lint/rule.js';
+import { hasText, stageLabel } from '../model/labels.js';
+
+export default defineRule({
+  id: 'stage-owner',
+  description: 'A stage with no owner: no one is accountable for that part of the experience.',
+  defaultSeverity: 'error',
+  options: z.object({}),
+  check(journey, { report }) {
+    journey.stages.forEach((stage, s) => {
+      if (hasText(stage.owner)) return;
+      report({
+        path: ['stages', s, 'id'],
+        message: `${stageLabel(stage)} has no owner: add \`owner:\` with the team accountable for this part of the experience`,
+      });
+    });
+  },
+});
