@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
+import { registerRender } from './commands/render.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
 import { cjmVersion } from './version.js';
 
@@ -17,6 +18,7 @@ const program = new Command('cjm')
 
 registerValidate(program);
 registerSchema(program);
+registerRender(program);
 
 try {
   await program.parseAsync(process.argv);

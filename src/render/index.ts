@@ -35,3 +35,13 @@ export { renderFlowPerStage };
 export { decodeMermaidEntities, escapeMermaidText, escapeJourneyText, foldLabel } from './escape.js';
 export { DROPOFF_HOTSPOT } from './mermaid/flow.js';
 export { NO_EMOTION_MARK } from './mermaid/labels.js';
+export {
+  renderJourneysToFiles,
+  diagramFileName,
+  type JourneyToRender,
+  type RenderFormat,
+  type RenderFilesOptions,
+  type RenderedFile,
+  type RenderFailure,
+  type RenderFilesResult,
+} from './files.js';
