@@ -83,11 +83,24 @@ function uniqueLabels(labels: readonly string[]): string[] {
   });
 }
 
+const MIN_WIDTH = 700; // Mermaid's default
+const MAX_WIDTH = 2400;
+const WIDTH_PER_STEP = 50;
+
+function chartWidth(steps: number): number {
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, steps * WIDTH_PER_STEP + 250));
+}
+
 /** Mermaid `xychart-beta` line chart of the emotional curve, y from -2 to 2. */
 export function renderEmotionDiagram(journey: Journey, options: GeneratorOptions = {}): string {
   const chart = emotionChart(journey, options);
   const quote = (text: string): string => `"${escapeMermaidText(text)}"`;
   const lines = [
+    // Step names side by side overlap after a few steps: widen with the step
+    // count (capped: 10,000 steps are unreadable at any width) and slant them.
+    // A directive, not front matter: front matter must be the very first line,
+    // and `cjm render` puts a `%% <file> <diagram>` comment before each diagram.
+    `%%{init: {"xyChart": {"width": ${chartWidth(chart.labels.length)}, "xAxis": {"labelRotation": -45}}}}%%`,
     'xychart-beta',
     `  title ${quote(chart.title)}`,
     `  x-axis [${chart.labels.map(quote).join(', ')}]`,
