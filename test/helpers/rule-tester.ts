@@ -100,3 +100,27 @@ function pathExists(data: unknown, path: DataPath): boolean {
   }
   return true;
 }
+
+/**
+ * Strips the indentation common to all lines and the first newline, so test
+ * documents can be indented with the code; line 1 is the first line after the backtick.
+ */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(indent)).join('\n').replace(/[ ]+$/, '');
+}
+
+/** Runs a rule on an in-memory journey (no YAML), for property tests over many generated journeys. */
+export function checkJourney<O>(rule: Rule<O>, journey: Journey, options: unknown = {}): RuleReport[] {
+  const reports: RuleReport[] = [];
+  rule.check(journey, {
+    options: rule.options.parse(options),
+    catalog: catalogForJourney({ personas: new Map(), channels: new Map(), metrics: new Map() }, journey),
+    journeyIds: new Set([journey.id]),
+    now: TEST_NOW,
+    report: (report) => reports.push(report),
+  });
+  return reports;
+}
