@@ -17,3 +17,18 @@ export { configSchema, type CjmConfig } from './format/config.js';
 export { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from './format/builtins.js';
 export type { Finding, Severity, Position, DataPath } from './findings.js';
 export { defineRule, type Rule, type RuleContext, type RuleReport } from './lint/rule.js';
+export {
+  renderMermaid,
+  renderFlowPerStage,
+  renderJourneysToFiles,
+  decodeMermaidEntities,
+  escapeMermaidText,
+  DIAGRAM_KINDS,
+  type DiagramKind,
+  type MermaidOptions,
+  type JourneyToRender,
+  type RenderFilesOptions,
+  type RenderFilesResult,
+} from './render/index.js';
+export { lintFiles, type LintOptions, type LintRun, type LintedFile, type LintSummary, type CliRuleSetting } from './lint/index.js';
+export { RULES } from './rules/index.js';
