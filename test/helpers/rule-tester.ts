@@ -77,7 +77,7 @@ export function testRule<O>(rule: Rule<O>, cases: RuleCase[]): void {
     for (const testCase of cases) {
       it(testCase.name, async () => {
         const findings = await lintWithRule(rule, testCase.yaml, testCase);
-        const byPosition = (a: Position, b: Position) => a.line - b.line || a.column - b.column;
+        const byPosition = (a: Pick<Position, 'line' | 'column'>, b: Pick<Position, 'line' | 'column'>) => a.line - b.line || a.column - b.column;
         const actual = [...findings].sort(byPosition);
         const expected = [...testCase.findings].sort(byPosition);
         expect(

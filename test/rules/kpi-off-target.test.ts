@@ -1,0 +1,60 @@
+import rule from '../../src/rules/kpi-off-target.js';
+import { testRule, yaml } from '../helpers/rule-tester.js';
+
+testRule(rule, [
+  {
+    name: "reports an actual that misses its target in the metric's direction, at the actual",
+    yaml: yaml`
+      cjm: 1
+      id: claim
+      title: Motor claim
+      metrics: [{ id: cycle-time, name: Cycle time, unit: days, direction: down }]
+      stages:
+        - id: report
+          name: Report the claim
+          kpis:
+            - { metric: csat, target: 80, actual: 72 }
+            - { metric: churn, target: 5, actual: 7.5 }
+            - { metric: ces, target: 6.3, actual: 5.6 }
+          steps:
+            - id: repair
+              name: Waits for the repair
+              kpis: [{ metric: cycle-time, target: 10, actual: 14 }]
+    `,
+    findings: [
+      { line: 9, column: 45, messageIncludes: ['KPI `csat` of stage "Report the claim" (report) misses its target: actual 72, target 80 (higher is better), 8 % short'] },
+      { line: 10, column: 45, messageIncludes: 'actual 7.5, target 5 (lower is better), 2.5 % short' },
+      { line: 11, column: 45, messageIncludes: '0.7 short' },
+      { line: 15, column: 58, messageIncludes: ['step "Waits for the repair" (repair)', '4 days short'] },
+    ],
+  },
+  {
+    name: 'on or better than target, or without target, actual or known metric: nothing',
+    yaml: yaml`
+      cjm: 1
+      id: claim
+      title: Motor claim
+      stages:
+        - id: report
+          name: Report
+          kpis:
+            - { metric: csat, target: 80, actual: 80 }
+            - { metric: csat, target: 80, actual: 91 }
+            - { metric: churn, target: 5, actual: 4 }
+            - { metric: nps, actual: -20 }
+            - { metric: nps, target: 30 }
+    `,
+    findings: [],
+  },
+  {
+    name: 'the direction of a metric the journey declares is read from the catalogue',
+    yaml: yaml`
+      cjm: 1
+      id: claim
+      title: Motor claim
+      metrics: [{ id: photo-ok, name: Photo upload success, direction: up }]
+      stages: [{ id: report, name: Report, kpis: [{ metric: photo-ok, target: 95, actual: 90 }] }]
+    `,
+    findings: [{ line: 5, column: 85 }],
+  },
+]);
