@@ -1,0 +1,195 @@
+import type { Finding } from '../findings.js';
+import type { Journey } from '../format/journey.js';
+import { catalogForJourney } from '../load/catalog.js';
+import { DiscoveryError, discoverFiles } from '../load/discover.js';
+import { decode } from '../load/read.js';
+import { openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
+import { analyzeFile, analyzeText, type AnalyzeContext, type AnalyzedFile } from '../validate/analyze.js';
+import { compareJourneys } from './compare.js';
+import { emptyCounts, reportCounts } from './counts.js';
+import { changedFiles, filesAtRevision, fromRepoPath, GitError, globPathspecs, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';
+import type { DiffReport, JourneyDiff } from './types.js';
+
+export type DiffOptions = WorkspaceOptions;
+
+/** A diff run: the report, and the inputs that kept some file out of it. */
+export interface DiffRun {
+  report: DiffReport;
+  /** Sides that are not a valid journey (syntax or schema): their findings, as `cjm validate` shows them. */
+  invalid: AnalyzedFile[];
+  /** Sides that could not be read at all: `file: message`. */
+  ioErrors: string[];
+}
+
+/** `cjm diff OLD NEW`: two journey files, whatever their journey ids. */
+export async function diffFiles(oldPath: string, newPath: string, options: DiffOptions = {}): Promise<DiffRun> {
+  const workspace = await openWorkspace(options);
+  const context = analyzeContext(workspace);
+  const run: DiffRun = { report: { files: [], counts: reportCounts([]) }, invalid: [], ioErrors: [] };
+  const [before, after] = await Promise.all([analyzeFile(oldPath, context), analyzeFile(newPath, context)]);
+  const oldJourney = accept(before, run);
+  const newJourney = accept(after, run);
+  if (oldJourney && newJourney) run.report.files.push(journeyDiff('modified', oldPath, newPath, oldJourney, newJourney, workspace));
+  run.report.counts = reportCounts(run.report.files);
+  return run;
+}
+
+/**
+ * `cjm diff --rev REV [paths...]`: each journey file against its version at a
+ * git revision. Without paths: the workspace's journey files plus the journey
+ * files git lists as changed since REV (deleted and renamed ones included).
+ */
+export async function diffRevision(rev: string, paths: readonly string[], options: DiffOptions = {}): Promise<DiffRun> {
+  const workspace = await openWorkspace(options);
+  const cwd = workspace.cwd;
+  const repo = await openRepo(cwd);
+  await verifyRevision(repo, rev);
+  const { pathspecs, onDisk, missing } = paths.length > 0 ? await namedTargets(repo, workspace, paths) : await workspaceTargets(repo, workspace);
+  const named = new Set(paths.map((path) => toRepoPath(repo, cwd, path)));
+  const changed = (await changedFiles(repo, rev, pathspecs)).filter((change) => paths.length === 0 || [change.oldPath, change.newPath].some((path) => path !== undefined && (isJourneyName(path) || named.has(path))));
+  const atRev = await filesAtRevision(repo, rev, pathspecs);
+  for (const path of missing) {
+    const repoPath = toRepoPath(repo, cwd, path);
+    const known = changed.some((change) => change.oldPath !== undefined && (change.oldPath === repoPath || change.oldPath.startsWith(`${repoPath}/`)));
+    if (!known) throw new DiscoveryError(path, `${path}: not in the working tree, nor a journey file at ${rev}`);
+  }
+  const candidates = [...changed];
+  const listed = new Set(changed.map((change) => change.newPath));
+  for (const file of onDisk) {
+    const path = toRepoPath(repo, cwd, file);
+    if (listed.has(path)) continue;
+    listed.add(path);
+    candidates.push(atRev.has(path) ? { status: 'modified', oldPath: path, newPath: path } : { status: 'added', newPath: path });
+  }
+  const unchanged = new Set(candidates.filter((candidate) => candidate.status === 'modified' && !changed.includes(candidate)));
+  candidates.sort((a, b) => compare(a.newPath ?? a.oldPath!, b.newPath ?? b.oldPath!));
+
+  const run: DiffRun = { report: { rev, files: [], counts: reportCounts([]) }, invalid: [], ioErrors: [] };
+  const context = analyzeContext(workspace);
+  for (const candidate of candidates) {
+    const oldFile = candidate.oldPath === undefined ? undefined : fromRepoPath(repo, candidate.oldPath);
+    const newFile = candidate.newPath === undefined ? undefined : fromRepoPath(repo, candidate.newPath);
+    if (unchanged.has(candidate)) {
+      // git says the bytes are the same as at REV: nothing to read or compare.
+      run.report.files.push({ status: 'unchanged', oldFile, newFile, journey: [], stages: [], counts: emptyCounts() });
+      continue;
+    }
+    const before = oldFile === undefined ? undefined : accept(await analyzeAtRevision(repo, rev, candidate.oldPath!, oldFile, context), run);
+    const after = newFile === undefined ? undefined : accept(await analyzeFile(newFile, context), run);
+    if ((oldFile !== undefined && !before) || (newFile !== undefined && !after)) continue;
+    run.report.files.push(journeyDiff(candidate.status, oldFile, newFile, before, after, workspace));
+  }
+  run.report.counts = reportCounts(run.report.files);
+  return run;
+}
+
+interface Targets {
+  pathspecs: string[];
+  /** Journey files in the working tree, relative to cwd. */
+  onDisk: string[];
+  /** Named paths absent from the working tree (perhaps deleted since REV). */
+  missing: string[];
+}
+
+async function workspaceTargets(repo: Repo, workspace: Workspace): Promise<Targets> {
+  const config = workspace.config.config;
+  const include = config.include ?? ['**/*.journey.{yaml,yml}'];
+  return {
+    pathspecs: globPathspecs(repo, workspace.cwd, workspace.root, include, config.exclude),
+    onDisk: await workspaceFiles(workspace),
+    missing: [],
+  };
+}
+
+async function namedTargets(repo: Repo, workspace: Workspace, paths: readonly string[]): Promise<Targets> {
+  const targets: Targets = { pathspecs: [], onDisk: [], missing: [] };
+  for (const path of paths) {
+    if (path === '-') throw new DiscoveryError(path, 'stdin (-) cannot be compared with a revision; name the file');
+    targets.pathspecs.push(...(/[*?[\]{}]/.test(path) ? globPathspecs(repo, workspace.cwd, workspace.cwd, [path]) : [`:(literal)${toRepoPath(repo, workspace.cwd, path) || '.'}`]));
+    try {
+      targets.onDisk.push(...(await discoverFiles([path], { cwd: workspace.cwd, exclude: workspace.config.config.exclude })));
+    } catch (error) {
+      if (!(error instanceof DiscoveryError)) throw error;
+      targets.missing.push(path);
+    }
+  }
+  return targets;
+}
+
+/** The old side: `git show REV:path`, then the same reading checks as a file on disk. */
+async function analyzeAtRevision(repo: Repo, rev: string, repoPath: string, shownPath: string, context: AnalyzeContext): Promise<AnalyzedFile> {
+  const label = `${rev}:${shownPath}`;
+  const limit = context.workspace.limits.maxFileSize;
+  let bytes: Buffer;
+  try {
+    bytes = await showFile(repo, rev, repoPath, limit + 1);
+  } catch (error) {
+    if (error instanceof GitError && /more than/.test(error.message)) return { file: label, findings: [atStart(label, 'file-too-large', `file is over the ${limit}-byte limit (limits.maxFileSize)`)] };
+    if (error instanceof GitError) return { file: label, ioError: error.message, findings: [] };
+    throw error;
+  }
+  const read = decode(bytes);
+  if (!read.ok) return { file: label, findings: [atStart(label, read.code, read.message)] };
+  return analyzeText(label, read.text, context);
+}
+
+/** The journey of a side, or undefined after recording why there is none. */
+function accept(analyzed: AnalyzedFile, run: DiffRun): Journey | undefined {
+  if (analyzed.ioError) run.ioErrors.push(`${analyzed.file}: ${analyzed.ioError}`);
+  else if (!analyzed.journey) run.invalid.push(analyzed);
+  return analyzed.journey;
+}
+
+function journeyDiff(
+  status: ChangedFile['status'],
+  oldFile: string | undefined,
+  newFile: string | undefined,
+  before: Journey | undefined,
+  after: Journey | undefined,
+  workspace: Workspace,
+): JourneyDiff {
+  const comparison = compareJourneys(before, after, {
+    oldMetrics: before && catalogForJourney(workspace.catalog, before).metrics,
+    newMetrics: after && catalogForJourney(workspace.catalog, after).metrics,
+  });
+  const same = status === 'modified' && comparison.counts.changes === 0;
+  return {
+    status: same ? 'unchanged' : status,
+    ...(oldFile !== undefined ? { oldFile } : {}),
+    ...(newFile !== undefined ? { newFile } : {}),
+    ...(comparison.old ? { old: comparison.old } : {}),
+    ...(comparison.new ? { new: comparison.new } : {}),
+    journey: comparison.journey,
+    stages: comparison.stages,
+    ...(comparison.improvement ? { improvement: comparison.improvement } : {}),
+    counts: comparison.counts,
+  };
+}
+
+/**
+ * Reference problems (an unknown channel, a subjourney elsewhere) do not stop a
+ * diff: the old side may predate today's catalogue. Only files that are not a
+ * journey at all (syntax, schema) are refused.
+ */
+function analyzeContext(workspace: Workspace): AnalyzeContext {
+  return { workspace, journeyIds: new Set() };
+}
+
+function isJourneyName(path: string): boolean {
+  return /\.journey\.ya?ml$/.test(path);
+}
+
+function atStart(file: string, ruleId: string, message: string): Finding {
+  return { file, ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export { compareJourneys, type CompareOptions } from './compare.js';
+export { formatText } from './format-text.js';
+export { formatMarkdown } from './format-markdown.js';
+export { formatJson } from './format-json.js';
+export { hasDifferences } from './counts.js';
+export type * from './types.js';
