@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
+import { registerLint } from './commands/lint.js';
+import { registerRules } from './commands/rules.js';
+import { registerDiff } from './commands/diff.js';
 import { registerRender } from './commands/render.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
 import { cjmVersion } from './version.js';
@@ -17,7 +20,10 @@ const program = new Command('cjm')
   .exitOverride();
 
 registerValidate(program);
+registerLint(program);
+registerRules(program);
 registerSchema(program);
+registerDiff(program);
 registerRender(program);
 
 try {

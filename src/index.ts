@@ -32,3 +32,5 @@ export {
 } from './render/index.js';
 export { lintFiles, type LintOptions, type LintRun, type LintedFile, type LintSummary, type CliRuleSetting } from './lint/index.js';
 export { RULES } from './rules/index.js';
+export { diffFiles, diffRevision, compareJourneys, formatText as formatDiffText, formatMarkdown as formatDiffMarkdown, formatJson as formatDiffJson, hasDifferences, type DiffOptions, type DiffRun, type CompareOptions } from './diff/index.js';
+export type { JourneyDiff, DiffReport, StageDiff, StepDiff, Change as DiffChange, PlannedImprovement, Trend } from './diff/types.js';
