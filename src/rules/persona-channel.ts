@@ -21,6 +21,7 @@ export default defineRule({
       const names = personas.map((persona) => persona!.id).join(', ');
       report({
         path: [...path, 'touchpoints'],
+        target: 'key',
         message:
           `${stepLabel(step)} happens on ${channels.join(', ')}, which ${personas.length === 1 ? 'its persona' : 'none of its personas'} (${names}) ` +
           `${personas.length === 1 ? 'does not prefer' : 'prefer'}: offer it on one of ${[...preferred].join(', ')}, or update the persona's \`channels\``,

@@ -22,8 +22,8 @@ testRule(rule, [
             - { id: both, name: Both, personas: [driver, fleet], touchpoints: [{ channel: store }] }
     `,
     findings: [
-      { line: 14, column: 22, messageIncludes: ['Step "Sends the paper form" (send-form) happens on mail, which its persona (driver) does not prefer', 'offer it on one of app, phone'] },
-      { line: 15, column: 73, messageIncludes: 'which none of its personas (driver, fleet) prefer' },
+      { line: 14, column: 9, messageIncludes: ['Step "Sends the paper form" (send-form) happens on mail, which its persona (driver) does not prefer', 'offer it on one of app, phone'] },
+      { line: 15, column: 60, messageIncludes: 'which none of its personas (driver, fleet) prefer' },
     ],
   },
   {
