@@ -1,0 +1,111 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CliRuleSetting } from '../lint/settings.js';
+import type { Severity } from '../findings.js';
+import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const SEVERITIES: readonly string[] = ['error', 'warn', 'info'];
+
+interface LintCliOptions {
+  format?: (typeof FORMATS)[number];
+  output?: string;
+  rule?: CliRuleSetting[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  config: string | false;
+  now?: string;
+  reportUnusedDisableDirectives?: string | true;
+  stdinFilename?: string;
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command('lint')
+    .description('find gaps in journey maps (stages nobody owns, steps with no channel, KPIs with no target...) after validating them')
+    .argument('[paths...]', "files, directories or globs (default: the config's include set); - reads stdin")
+    .addOption(new Option('-f, --format <format>', 'output format (default: stylish; github + stylish when GITHUB_ACTIONS=true)').choices(FORMATS))
+    .option('-o, --output <file>', 'write the report to FILE instead of stdout')
+    .option('--rule <id:severity>', 'set a rule\'s severity (off, info, warn, error), over the config; repeatable', collectRule)
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
+    .option('--quiet', 'report errors only: drop warnings and infos')
+    .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
+    .option('--no-config', 'use no config file')
+    .option('--now <date>', 'the date YYYY-MM-DD date rules take as today (default: CJM_NOW, else today)')
+    .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
+    .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
+    .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
+}
+
+function collectRule(value: string, previous: CliRuleSetting[] | undefined): CliRuleSetting[] {
+  const match = /^([^:\s]+):(off|info|warn|error)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected RULE-ID:SEVERITY with a severity of off, info, warn or error, e.g. --rule stage-kpi:off');
+  return [...(previous ?? []), { id: match[1], severity: match[2] as CliRuleSetting['severity'] }];
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return Number(value);
+}
+
+async function runLint(paths: string[], options: LintCliOptions): Promise<void> {
+  const { lintFiles } = await import('../lint/engine.js');
+  const { ruleMetadata } = await import('../lint/metadata.js');
+  const { resolveNow } = await import('../lint/now.js');
+  const { FORMATTERS } = await import('../formatters/index.js');
+  const { colorLevelFor } = await import('../formatters/color.js');
+  const { cjmVersion } = await import('../version.js');
+
+  if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const unused = unusedDirectiveSeverity(options.reportUnusedDisableDirectives, paths);
+  const run = await lintFiles(paths, {
+    config: options.config,
+    stdinFilename: options.stdinFilename,
+    ruleSeverities: options.rule,
+    now: resolveNow(options.now),
+    quiet: options.quiet,
+    reportUnusedDisableDirectives: unused,
+  });
+
+  const toFile = options.output !== undefined;
+  // In GitHub Actions, annotations first, then the full report: GitHub shows only 10 annotations of a kind per step.
+  const formats = options.format ? [options.format] : !toFile && process.env.GITHUB_ACTIONS === 'true' ? (['github', 'stylish'] as const) : (['stylish'] as const);
+  const context = {
+    colorLevel: toFile ? (0 as const) : colorLevelFor(process.stdout),
+    version: cjmVersion(),
+    cwd: process.cwd(),
+    rules: ruleMetadata(run.rules),
+  };
+  let report = '';
+  for (const format of formats) report += (await FORMATTERS[format]())(run.files, context);
+
+  for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
+  if (toFile) await writeReport(options.output!, report);
+  else writeOut(report);
+
+  const tooManyWarnings = options.maxWarnings !== undefined && run.summary.warnings > options.maxWarnings;
+  if (tooManyWarnings) writeErr(`cjm: ${run.summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  raiseExitCode(run.summary.ioErrors > 0 ? EXIT.error : run.summary.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
+}
+
+/**
+ * `--report-unused-disable-directives` takes an optional severity. Commander
+ * gives an optional value the next word, so `--report-unused-disable-directives
+ * journeys/` would swallow a path: a word that is not a severity goes back to
+ * the paths.
+ */
+function unusedDirectiveSeverity(value: string | true | undefined, paths: string[]): Severity | false {
+  if (value === undefined) return false;
+  if (value === true) return 'warn';
+  if (SEVERITIES.includes(value)) return value as Severity;
+  paths.push(value);
+  return 'warn';
+}
+
+async function writeReport(path: string, report: string): Promise<void> {
+  const { writeFileAtomic } = await import('../io/write.js');
+  try {
+    await writeFileAtomic(path, report);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

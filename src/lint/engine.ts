@@ -1,0 +1,194 @@
+import { relative, resolve, sep } from 'node:path';
+import type { Journey } from '../format/journey.js';
+import { compareFindings, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import { catalogForJourney } from '../load/catalog.js';
+import type { Workspace } from '../load/workspace.js';
+import type { PositionIndex } from '../positions.js';
+import { RULES } from '../rules/index.js';
+import type { AnalyzeContext, AnalyzedFile } from '../validate/analyze.js';
+import { analyzeFiles, prepareRun, type FileResult, type ValidateOptions } from '../validate/index.js';
+import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
+import { compileGlobs, type GlobMatcher } from './glob.js';
+import type { Rule, RuleReport } from './rule.js';
+import { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
+
+export interface LintOptions extends ValidateOptions {
+  /** The rules to know about. Default: every rule in src/rules (RULES). */
+  rules?: readonly Rule<any>[];
+  /** `--rule id:severity` settings: they win over the config. */
+  ruleSeverities?: readonly CliRuleSetting[];
+  /** "Today" for date rules. Default: the real date. */
+  now?: Date;
+  /** Report errors only (drop warn and info findings), as `--quiet`. */
+  quiet?: boolean;
+  /** Report cjm-disable comments that suppressed nothing, at this severity. */
+  reportUnusedDisableDirectives?: Severity | false;
+  /** Keep each valid file's parsed journey in the result. Default false: results stay small. */
+  keepJourneys?: boolean;
+}
+
+export interface LintedFile extends FileResult {
+  journey?: Journey;
+}
+
+export interface LintSummary extends FindingCounts {
+  /** Files read and checked (not counting those that could not be read). */
+  files: number;
+  /** Findings silenced by cjm-disable comments. */
+  suppressed: number;
+  /** Files that could not be read (exit code 2). */
+  ioErrors: number;
+}
+
+export interface LintRun {
+  files: LintedFile[];
+  summary: LintSummary;
+  /** The rules known to this run (enabled or not), for formats that describe them. */
+  rules: readonly Rule<any>[];
+}
+
+/**
+ * Lints journey files: validation first (its findings are lint findings and
+ * cannot be suppressed), then every enabled rule on every file with no
+ * validation error. The programmatic form of `cjm lint`.
+ *
+ * Throws ConfigError for a bad `rules`/`overrides` setting or `--rule`, and
+ * DiscoveryError for a path that matches nothing.
+ */
+export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
+  const rules = options.rules ?? RULES;
+  const { workspace, files, context } = await prepareRun(patterns, options);
+  const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities);
+  const linter = new FileLinter(workspace, context, settings, rules, options);
+  const kept = files.filter((file) => !linter.isIgnored(file));
+  const results: LintedFile[] = [];
+  for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
+  return { files: results, summary: linter.summary(results), rules };
+}
+
+class FileLinter {
+  private readonly ignored: GlobMatcher;
+  private readonly ruleIds: ReadonlySet<string>;
+  private readonly now: Date;
+  private suppressed = 0;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly context: AnalyzeContext,
+    private readonly settings: RuleSettings,
+    rules: readonly Rule<any>[],
+    private readonly options: LintOptions,
+  ) {
+    this.ignored = compileGlobs(workspace.config.config.ignore ?? []);
+    this.ruleIds = new Set(rules.map((rule) => rule.id));
+    this.now = options.now ?? new Date();
+  }
+
+  isIgnored(file: string): boolean {
+    return this.ignored(this.relativeToRoot(file));
+  }
+
+  /** The path config globs are matched against: relative to the config's directory, with `/`. */
+  private relativeToRoot(file: string): string {
+    const shown = file === '-' ? (this.context.stdinFilename ?? '<stdin>') : file;
+    return relative(this.workspace.root, resolve(this.workspace.cwd, shown)).split(sep).join('/');
+  }
+
+  lint(analyzed: AnalyzedFile): LintedFile {
+    if (analyzed.ioError) return { file: analyzed.file, findings: [], ioError: analyzed.ioError };
+    const { file, journey } = analyzed;
+    const findings: Finding[] = [...analyzed.findings];
+    const valid = journey !== undefined && !findings.some((finding) => finding.severity === 'error');
+    const directives = analyzed.text !== undefined && mayHoldDirectives(analyzed.text) ? parseDirectives(analyzed.text) : [];
+
+    if (valid) {
+      const ruleFindings = this.runRules(analyzed, journey, this.settings.forFile(this.relativeToRoot(file)));
+      if (directives.length > 0) {
+        const suppressions = new Suppressions(directives, analyzed.text!);
+        const kept = ruleFindings.filter((finding) => !suppressions.suppresses(finding.ruleId, finding.line));
+        this.suppressed += ruleFindings.length - kept.length;
+        findings.push(...kept);
+        if (this.options.reportUnusedDisableDirectives) findings.push(...this.unusedDirectiveFindings(file, suppressions, this.options.reportUnusedDisableDirectives));
+      } else {
+        findings.push(...ruleFindings);
+      }
+    }
+    findings.push(...this.invalidDirectiveFindings(file, directives));
+
+    const reported = this.options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
+    reported.sort(compareFindings);
+    return { file, findings: reported, ...(this.options.keepJourneys && journey ? { journey } : {}) };
+  }
+
+  private runRules(analyzed: AnalyzedFile, journey: Journey, active: readonly ActiveRule[]): Finding[] {
+    const findings: Finding[] = [];
+    const catalog = catalogForJourney(this.workspace.catalog, journey);
+    // Positions are lazy: a file that took the fast parse path pays for them only when a rule reports.
+    let positions: PositionIndex | undefined;
+    for (const { rule, severity, options } of active) {
+      const reports: RuleReport[] = [];
+      try {
+        rule.check(journey, { options, catalog, journeyIds: this.context.journeyIds, now: this.now, report: (report) => reports.push(report) });
+        if (reports.length === 0) continue;
+        positions ??= analyzed.source!.positions();
+        for (const report of reports) {
+          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message: report.message });
+        }
+      } catch (error) {
+        // One broken rule must not hide every other finding of the run.
+        const reason = error instanceof Error ? error.message : String(error);
+        findings.push(atStart(analyzed.file, 'rule-error', 'error', `rule ${rule.id} failed on this file (${reason}); this is a bug in cjm, please report it`));
+      }
+    }
+    return findings;
+  }
+
+  private unusedDirectiveFindings(file: string, suppressions: Suppressions, severity: Severity): Finding[] {
+    return suppressions.unused().map(({ directive, ruleId }) => ({
+      ...directivePosition(file, directive),
+      ruleId: 'unused-disable-directive',
+      severity,
+      message: ruleId
+        ? `unused cjm-${directive.kind} directive: no ${ruleId} finding to suppress; remove ${ruleId} from the comment`
+        : `unused cjm-${directive.kind} directive: no finding to suppress; remove the comment`,
+    }));
+  }
+
+  /** Directives that name something other than a lint rule would silently suppress nothing: say so. */
+  private invalidDirectiveFindings(file: string, directives: readonly Directive[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const directive of directives) {
+      for (const id of directive.ruleIds) {
+        if (this.ruleIds.has(id)) continue;
+        findings.push({
+          ...directivePosition(file, directive),
+          ruleId: 'invalid-disable-directive',
+          severity: 'warn',
+          message: `cjm-${directive.kind} names ${JSON.stringify(id)}, which is not a lint rule (validation problems cannot be suppressed; \`cjm rules\` lists the rules)`,
+        });
+      }
+    }
+    return findings;
+  }
+
+  summary(files: readonly LintedFile[]): LintSummary {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const file of files) {
+      for (const finding of file.findings) {
+        if (finding.severity === 'error') counts.errors++;
+        else if (finding.severity === 'warn') counts.warnings++;
+        else counts.infos++;
+      }
+    }
+    const ioErrors = files.filter((file) => file.ioError).length;
+    return { files: files.length - ioErrors, ...counts, suppressed: this.suppressed, ioErrors };
+  }
+}
+
+function directivePosition(file: string, directive: Directive) {
+  return { file, line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
+}
+
+function atStart(file: string, ruleId: string, severity: Severity, message: string): Finding {
+  return { file, ruleId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}

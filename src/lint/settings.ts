@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { RuleSetting, SeveritySetting } from '../format/config.js';
+import type { Severity } from '../findings.js';
+import { ConfigError, type LoadedConfig } from '../load/config.js';
+import { closestMatch } from '../util/suggest.js';
+import { describeZodIssue } from '../validate/zod-issues.js';
+import { compileGlobs, type GlobMatcher } from './glob.js';
+import type { Rule } from './rule.js';
+import { VALIDATION_CODES } from './validation-codes.js';
+
+/** A rule that runs on a file, with its resolved severity and parsed options. */
+export interface ActiveRule {
+  rule: Rule<any>;
+  severity: Severity;
+  options: unknown;
+}
+
+/** `--rule id:severity` from the command line: the last word on severities. */
+export interface CliRuleSetting {
+  id: string;
+  severity: SeveritySetting;
+}
+
+/** Which rules run on which file, resolved once per run from the defaults, the config and the command line. */
+export interface RuleSettings {
+  /** Enabled rules for a file; `relativePath` is relative to the config root with `/` separators. */
+  forFile(relativePath: string): readonly ActiveRule[];
+}
+
+interface RuleState {
+  severity: SeveritySetting;
+  options: unknown;
+}
+
+/** One layer of settings: by rule id, a severity and (when given) already-parsed options. */
+type Layer = Map<string, { severity: SeveritySetting; options?: unknown }>;
+
+/**
+ * Severity resolution, lowest to highest: the rule's default < config `rules`
+ * < each matching `overrides` entry in order (the last match wins) < `--rule`.
+ * A setting with options replaces the options; a bare severity keeps the
+ * options set by a lower layer (as ESLint does), so `overrides` can turn a
+ * configured rule down without repeating its options.
+ *
+ * Everything is checked up front, so a typo in the config fails the run
+ * before any file is read: unknown rule ids and bad options are
+ * ConfigErrors that name the key and its line.
+ */
+export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedConfig, cli: readonly CliRuleSetting[] = []): RuleSettings {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const checker = new SettingsChecker(byId, config);
+  const base = checker.layer(config.config.rules ?? {}, ['rules']);
+  const overrides = (config.config.overrides ?? []).map((override, index) => ({
+    matches: compileGlobs(override.files) as GlobMatcher,
+    layer: checker.layer(override.rules, ['overrides', index, 'rules']),
+  }));
+  const cliLayer: Layer = new Map();
+  for (const setting of cli) {
+    if (!byId.has(setting.id)) throw new ConfigError('--rule', undefined, unknownRuleMessage(setting.id, byId));
+    cliLayer.set(setting.id, { severity: setting.severity });
+  }
+
+  const defaults = new Map<string, RuleState>(rules.map((rule) => [rule.id, { severity: rule.defaultSeverity, options: parseDefaultOptions(rule) }]));
+  // Files matching the same overrides share one resolved list: a run usually has a handful of distinct lists.
+  const cache = new Map<string, readonly ActiveRule[]>();
+  return {
+    forFile(relativePath) {
+      const matched = overrides.filter((override) => override.matches(relativePath));
+      const key = matched.map((override) => overrides.indexOf(override)).join(',');
+      let active = cache.get(key);
+      if (!active) {
+        active = resolve(rules, defaults, [base, ...matched.map((override) => override.layer), cliLayer]);
+        cache.set(key, active);
+      }
+      return active;
+    },
+  };
+}
+
+function resolve(rules: readonly Rule<any>[], defaults: Map<string, RuleState>, layers: readonly Layer[]): readonly ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const state = { ...defaults.get(rule.id)! };
+    for (const layer of layers) {
+      const setting = layer.get(rule.id);
+      if (!setting) continue;
+      state.severity = setting.severity;
+      if ('options' in setting) state.options = setting.options;
+    }
+    if (state.severity !== 'off') active.push({ rule, severity: state.severity, options: state.options });
+  }
+  return active;
+}
+
+class SettingsChecker {
+  constructor(
+    private readonly rules: Map<string, Rule<any>>,
+    private readonly config: LoadedConfig,
+  ) {}
+
+  layer(settings: Record<string, RuleSetting>, at: readonly (string | number)[]): Layer {
+    const layer: Layer = new Map();
+    for (const [id, setting] of Object.entries(settings)) {
+      const rule = this.rules.get(id);
+      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules, `${at.join('.')}`));
+      if (typeof setting === 'string') layer.set(id, { severity: setting });
+      else if (setting.length === 1) layer.set(id, { severity: setting[0] });
+      else layer.set(id, { severity: setting[0], options: this.options(rule, setting[1], [...at, id, 1]) });
+    }
+    return layer;
+  }
+
+  private options(rule: Rule<any>, value: unknown, at: readonly (string | number)[]): unknown {
+    const schema = strictOptionsSchema(rule);
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const problem = describeZodIssue(parsed.error.issues[0], value, schema);
+    const known = optionNames(rule);
+    const allowed = known.length ? ` (options of ${rule.id}: ${known.join(', ')})` : ` (${rule.id} takes no options)`;
+    return this.fail([...at, ...problem.path], `invalid options for rule ${rule.id}: ${problem.message}${allowed}`);
+  }
+
+  private fail(path: readonly (string | number)[], message: string): never {
+    throw this.error(path, message);
+  }
+
+  private error(path: readonly (string | number)[], message: string): ConfigError {
+    return new ConfigError(this.config.path ?? 'cjm.config.yaml', this.config.locate(path), message);
+  }
+}
+
+function unknownRuleMessage(id: string, rules: Map<string, Rule<any>>, where?: string): string {
+  const place = where ? ` in ${where}` : '';
+  if (VALIDATION_CODES[id]) return `${id}${place} is a validation check, not a lint rule: validation problems cannot be turned off`;
+  const suggestion = closestMatch(id, rules.keys());
+  return `unknown rule ${JSON.stringify(id)}${place}${suggestion ? `: did you mean ${suggestion}?` : ''} (\`cjm rules\` lists the rules)`;
+}
+
+/**
+ * The rule's options schema, made strict when it is an object: a misspelt
+ * option (`maxAgeDay: 90`) must be an error, not a silently ignored key.
+ */
+function strictOptionsSchema(rule: Rule<any>): z.ZodType {
+  const schema = rule.options as z.ZodType;
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
+function optionNames(rule: Rule<any>): string[] {
+  const schema = rule.options as z.ZodType;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function parseDefaultOptions(rule: Rule<any>): unknown {
+  const parsed = (rule.options as z.ZodType).safeParse({});
+  // A rule whose schema does not accept `{}` is a bug in the rule: the engine reports it when the rule runs.
+  return parsed.success ? parsed.data : {};
+}
