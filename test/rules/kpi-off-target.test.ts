@@ -22,10 +22,10 @@ testRule(rule, [
               kpis: [{ metric: cycle-time, target: 10, actual: 14 }]
     `,
     findings: [
-      { line: 9, column: 45, messageIncludes: ['KPI `csat` of stage "Report the claim" (report) misses its target: actual 72, target 80 (higher is better), 8 % short'] },
-      { line: 10, column: 45, messageIncludes: 'actual 7.5, target 5 (lower is better), 2.5 % short' },
-      { line: 11, column: 45, messageIncludes: '0.7 short' },
-      { line: 15, column: 58, messageIncludes: ['step "Waits for the repair" (repair)', '4 days short'] },
+      { line: 9, column: 45, messageIncludes: ['KPI `csat` of stage "Report the claim" (report) is off target: actual 72, target 80, 8% below (higher is better)'] },
+      { line: 10, column: 45, messageIncludes: 'actual 7.5, target 5, 2.5% above (lower is better)' },
+      { line: 11, column: 45, messageIncludes: '0.7 below' },
+      { line: 15, column: 58, messageIncludes: ['step "Waits for the repair" (repair)', '4 days above'] },
     ],
   },
   {
