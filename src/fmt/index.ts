@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../io/write.js';
+import type { SourceProblem } from '../load/parse.js';
+import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
+import { readStdin } from '../load/stdin.js';
+import { openWorkspace, resolveTargets, type WorkspaceOptions } from '../load/workspace.js';
+import { formatJourneyText } from './format.js';
+
+export { formatJourneyText, FLOW_MAX_WIDTH, type FormatResult } from './format.js';
+
+export interface FormatOptions extends WorkspaceOptions {
+  /** Write nothing; report which files would change. */
+  check?: boolean;
+  /** Name shown for stdin (`-`). */
+  stdinFilename?: string;
+}
+
+/**
+ * What happened to one file:
+ * - unchanged: already canonical, not written (its mtime stays);
+ * - formatted: rewritten (or, with check, would be);
+ * - invalid: not usable YAML, left untouched, with the problems;
+ * - io-error: could not be read or written.
+ */
+export interface FormattedFile {
+  file: string;
+  status: 'unchanged' | 'formatted' | 'invalid' | 'io-error';
+  problems: SourceProblem[];
+  ioError?: string;
+  /** The text as read, and the canonical text (set unless invalid or unreadable). */
+  input?: string;
+  output?: string;
+}
+
+/** Formats journey files in place (atomically), or only checks them. The programmatic form of `cjm fmt`. */
+export async function formatFiles(patterns: readonly string[], options: FormatOptions = {}): Promise<FormattedFile[]> {
+  const workspace = await openWorkspace(options);
+  const files = await resolveTargets(workspace, patterns);
+  const results: FormattedFile[] = [];
+  for (const file of files) {
+    if (file === '-') {
+      const read = await readStdin(workspace.limits.maxFileSize);
+      results.push(formatRead(options.stdinFilename ?? '<stdin>', read, workspace.limits));
+      continue;
+    }
+    const path = resolve(workspace.cwd, file);
+    let read: ReadResult;
+    try {
+      read = await readTextFile(path, workspace.limits);
+    } catch (error) {
+      if (error instanceof ReadError) {
+        results.push({ file, status: 'io-error', problems: [], ioError: error.message });
+        continue;
+      }
+      throw error;
+    }
+    const result = formatRead(file, read, workspace.limits);
+    if (result.status === 'formatted' && !options.check) {
+      try {
+        await writeFileAtomic(path, result.output!);
+      } catch (error) {
+        result.status = 'io-error';
+        result.ioError = `cannot write: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }): FormattedFile {
+  if (!read.ok) {
+    return { file, status: 'invalid', problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: read.code, severity: 'error', message: read.message }] };
+  }
+  const formatted = formatJourneyText(read.text, limits);
+  if (!formatted.ok) return { file, status: 'invalid', problems: formatted.problems };
+  return { file, status: formatted.changed ? 'formatted' : 'unchanged', problems: [], input: read.text, output: formatted.output };
+}
