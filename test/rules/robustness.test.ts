@@ -73,4 +73,27 @@ describe('every rule on random journeys', () => {
       { numRuns: 200 },
     );
   });
+
+  it('handles a 10,000-step journey (500 stages, a loop back to the start) quickly', async () => {
+    const rules = await Promise.all(ruleIds.map(async (id) => (await import(new URL(`${id}.ts`, RULES_DIR).href)).default as Rule<unknown>));
+    const stages: Journey['stages'] = Array.from({ length: 500 }, (_, s) => ({
+      id: `stage-${s}`,
+      name: `Stage ${s}`,
+      steps: Array.from({ length: 20 }, (_, i) => ({
+        id: `step-${s}-${i}`,
+        name: `Step ${s}.${i}`,
+        touchpoints: [{ channel: i % 2 ? 'app' : 'phone' }],
+        pains: ['Slow'],
+        ...(s === 499 && i === 19 ? { next: ['step-0-0'] } : {}),
+      })),
+    }));
+    const journey: Journey = { cjm: 1, id: 'huge', title: 'Huge', state: 'current', stages };
+    const started = performance.now();
+    const counts = Object.fromEntries(rules.map((rule) => [rule.id, checkJourney(rule, journey).length]));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(counts['unreachable-step']).toBe(0);
+    expect(counts['channel-handoff']).toBe(10_000);
+    expect(counts['emotion-missing']).toBe(10_000);
+    expect(counts['stage-owner']).toBe(500);
+  });
 });
