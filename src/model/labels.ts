@@ -24,13 +24,3 @@ export function stepName(step: Pick<Step, 'id' | 'name'>): string {
 export function journeyLabel(journey: Pick<Journey, 'id' | 'title'>): string {
   return `Journey "${journey.title}" (${journey.id})`;
 }
-
-/** True when an optional text holds something besides whitespace. */
-export function hasText(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
-}
-
-/** True when an optional list has at least one entry. */
-export function hasItems<T>(list: readonly T[] | undefined): list is readonly T[] {
-  return list !== undefined && list.length > 0;
-}

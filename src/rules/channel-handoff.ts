@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stepChannels } from '../model/channels.js';
 import { flowGraph, predecessorsOf } from '../model/graph.js';
-import { hasText, stepLabel, stepName } from '../model/labels.js';
+import { stepLabel, stepName } from '../model/labels.js';
+import { hasText } from '../model/presence.js';
 
 export default defineRule({
   id: 'channel-handoff',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { hasText, stageName, stepLabel } from '../model/labels.js';
+import { stageName, stepLabel } from '../model/labels.js';
+import { hasText } from '../model/presence.js';
 import { forEachStep } from '../model/walk.js';
 
 export default defineRule({

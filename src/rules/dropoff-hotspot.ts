@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { hasItems, stepLabel } from '../model/labels.js';
+import { stepLabel } from '../model/labels.js';
+import { hasItems } from '../model/presence.js';
 import { forEachStep } from '../model/walk.js';
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { hasItems, hasText, stageLabel } from '../model/labels.js';
+import { stageLabel } from '../model/labels.js';
+import { hasItems, hasText } from '../model/presence.js';
 
 export default defineRule({
   id: 'inside-out',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { hasItems, stageLabel } from '../model/labels.js';
+import { stageLabel } from '../model/labels.js';
+import { hasItems } from '../model/presence.js';
 
 export default defineRule({
   id: 'stage-kpi',

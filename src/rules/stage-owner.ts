@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { hasText, stageLabel } from '../model/labels.js';
+import { stageLabel } from '../model/labels.js';
+import { hasText } from '../model/presence.js';
 
 export default defineRule({
   id: 'stage-owner',
