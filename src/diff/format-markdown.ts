@@ -22,7 +22,7 @@ const STYLE: Style = {
 export function formatMarkdown(report: DiffReport): string {
   const against = report.rev ? ` (against ${code(report.rev)})` : '';
   const blocks = [`**cjm diff${against}:** ${escapeMarkdown(summaryLine(report))}`];
-  for (const file of report.files) blocks.push(journeySection(file));
+  for (const file of report.files) if (file.status !== 'unchanged') blocks.push(journeySection(file));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -35,7 +35,6 @@ function journeySection(file: JourneyDiff): string {
     parts.push(`Journey ${file.status}: ${file.stages.length} stages, ${steps} steps.`);
     return parts.join('\n\n');
   }
-  if (file.status === 'unchanged') return [...parts, 'No changes in meaning.'].join('\n\n');
   if (file.improvement) parts.push(`**Planned improvement** (as-is ${ARROW} to-be): ${describeImprovement(file.improvement, STYLE).join(' · ')}`);
   const emotions = emotionTable(file);
   if (emotions) parts.push(emotions);
@@ -65,7 +64,7 @@ function emotionTable(file: JourneyDiff): string | undefined {
     }
   }
   if (rows.length === 0) return undefined;
-  return [row(['Step', 'Stage', 'Emotion', '']), row(['---', '---', '---', '---']), ...rows].join('\n');
+  return [row(['Step', 'Stage', 'Emotion', 'Trend']), row(['---', '---', '---', '---']), ...rows].join('\n');
 }
 
 function kpiTable(file: JourneyDiff): string | undefined {

@@ -18,9 +18,8 @@ export function formatText(report: DiffReport, options: TextOptions): string {
     removed: (value) => chalk.red(value),
   };
   const lines: string[] = [];
-  for (const file of report.files) {
-    lines.push(...fileBlock(file, style, chalk), '');
-  }
+  // Unchanged files only count in the summary: a workspace run lists hundreds.
+  for (const file of report.files) if (file.status !== 'unchanged') lines.push(...fileBlock(file, style, chalk), '');
   lines.push(chalk.bold(summaryLine(report)));
   return `${lines.join('\n')}\n`;
 }
@@ -35,7 +34,6 @@ function fileBlock(file: JourneyDiff, style: Style, chalk: InstanceType<typeof C
     lines.push(file.status === 'added' ? chalk.green(line) : chalk.red(line));
     return lines;
   }
-  if (file.status === 'unchanged') return [...lines, chalk.dim('  no changes in meaning')];
   for (const change of file.journey) lines.push(`  journey: ${describeChange(change, style)}`);
   for (const stage of file.stages) lines.push(...stageBlock(stage, style, chalk));
   if (file.improvement) {
