@@ -14,7 +14,8 @@ export default defineRule({
     const reached = reachableSteps(graph);
     const first = graph.steps[0].step;
     graph.steps.forEach((ref, index) => {
-      if (reached[index]) return;
+      // A second step with the same id is validation's duplicate-id finding; `next` can never name it apart from the first.
+      if (reached[index] || graph.indexById.get(ref.step.id) !== index) return;
       report({
         path: [...ref.path, 'id'],
         message:

@@ -135,7 +135,7 @@ describe('unreachable-step on random flows', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('ignores `next` ids that name no step (validation reports them) and a journey with no steps', () => {
+  it('ignores what validation reports: `next` ids that name no step, duplicate step ids; and a journey with no steps', () => {
     const journey: Journey = {
       cjm: 1,
       id: 'broken',
@@ -145,5 +145,7 @@ describe('unreachable-step on random flows', () => {
     };
     expect(checkJourney(rule, journey).map((report) => report.path)).toEqual([['stages', 0, 'steps', 1, 'id']]);
     expect(checkJourney(rule, { ...journey, stages: [{ id: 'b', name: 'B' }] })).toEqual([]);
+    const duplicate: Journey = { ...journey, stages: [{ id: 'a', name: 'A', steps: [{ id: 'x', name: 'X' }, { id: 'x', name: 'X again', next: [] }] }] };
+    expect(checkJourney(rule, duplicate)).toEqual([]);
   });
 });
