@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuleSetting, SeveritySetting } from '../format/config.js';
-import type { Severity } from '../findings.js';
+import { formatDataPath, type Severity } from '../findings.js';
 import { ConfigError, type LoadedConfig } from '../load/config.js';
 import { closestMatch } from '../util/suggest.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
@@ -102,7 +102,7 @@ class SettingsChecker {
     const layer: Layer = new Map();
     for (const [id, setting] of Object.entries(settings)) {
       const rule = this.rules.get(id);
-      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules, `${at.join('.')}`));
+      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules, formatDataPath(at)));
       if (typeof setting === 'string') layer.set(id, { severity: setting });
       else if (setting.length === 1) layer.set(id, { severity: setting[0] });
       else layer.set(id, { severity: setting[0], options: this.options(rule, setting[1], [...at, id, 1]) });
@@ -116,7 +116,8 @@ class SettingsChecker {
     if (parsed.success) return parsed.data;
     const problem = describeZodIssue(parsed.error.issues[0], value, schema);
     const known = optionNames(rule);
-    const allowed = known.length ? ` (options of ${rule.id}: ${known.join(', ')})` : ` (${rule.id} takes no options)`;
+    if (known.length === 0) return this.fail([...at, ...problem.path], `rule ${rule.id} takes no options: write just its severity`);
+    const allowed = problem.message.includes('allowed') ? '' : ` (options of ${rule.id}: ${known.join(', ')})`;
     return this.fail([...at, ...problem.path], `invalid options for rule ${rule.id}: ${problem.message}${allowed}`);
   }
 
