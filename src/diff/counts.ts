@@ -57,6 +57,8 @@ export function reportCounts(files: readonly JourneyDiff[]): DiffReport['counts'
     if (file.status === 'added') total.filesAdded++;
     else if (file.status === 'deleted') total.filesDeleted++;
     else if (file.status !== 'unchanged') total.filesChanged++;
+    // An added or deleted file counts once, as a file: its stages and steps are not "added" to the run.
+    if (file.status === 'added' || file.status === 'deleted') continue;
     for (const key of Object.keys(file.counts) as (keyof DiffCounts)[]) total[key] += file.counts[key];
   }
   return total;

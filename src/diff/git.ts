@@ -73,10 +73,18 @@ export async function showFile(repo: Repo, rev: string, path: string, maxBytes: 
   return run(['show', `${rev}:${path}`], { cwd: repo.top, maxBuffer: maxBytes });
 }
 
-/** Every file at a revision under the pathspecs, repository-relative. */
-export async function filesAtRevision(repo: Repo, rev: string, pathspecs: readonly string[]): Promise<Set<string>> {
-  const out = await text(['ls-tree', '-r', '--name-only', '-z', '--full-tree', rev, '--', ...pathspecs], { cwd: repo.top });
-  return new Set(out.split('\0').filter(Boolean));
+/**
+ * Which of these repository-relative files exist at a revision. Plain paths:
+ * ls-tree knows no pathspec magic. In chunks, to stay under the OS limit on
+ * command-line length.
+ */
+export async function filesAtRevision(repo: Repo, rev: string, paths: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < paths.length; start += 500) {
+    const out = await text(['ls-tree', '-r', '--name-only', '-z', '--full-tree', rev, '--', ...paths.slice(start, start + 500)], { cwd: repo.top });
+    for (const path of out.split('\0')) if (path) found.add(path);
+  }
+  return found;
 }
 
 /**

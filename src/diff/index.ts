@@ -47,7 +47,6 @@ export async function diffRevision(rev: string, paths: readonly string[], option
   const { pathspecs, onDisk, missing } = paths.length > 0 ? await namedTargets(repo, workspace, paths) : await workspaceTargets(repo, workspace);
   const named = new Set(paths.map((path) => toRepoPath(repo, cwd, path)));
   const changed = (await changedFiles(repo, rev, pathspecs)).filter((change) => paths.length === 0 || [change.oldPath, change.newPath].some((path) => path !== undefined && (isJourneyName(path) || named.has(path))));
-  const atRev = await filesAtRevision(repo, rev, pathspecs);
   for (const path of missing) {
     const repoPath = toRepoPath(repo, cwd, path);
     const known = changed.some((change) => change.oldPath !== undefined && (change.oldPath === repoPath || change.oldPath.startsWith(`${repoPath}/`)));
@@ -55,9 +54,10 @@ export async function diffRevision(rev: string, paths: readonly string[], option
   }
   const candidates = [...changed];
   const listed = new Set(changed.map((change) => change.newPath));
-  for (const file of onDisk) {
-    const path = toRepoPath(repo, cwd, file);
-    if (listed.has(path)) continue;
+  const unlisted = onDisk.map((file) => toRepoPath(repo, cwd, file)).filter((path) => !listed.has(path));
+  // Not in git's list: unchanged since REV, or untracked (git diff does not show those).
+  const atRev = await filesAtRevision(repo, rev, unlisted);
+  for (const path of unlisted) {
     listed.add(path);
     candidates.push(atRev.has(path) ? { status: 'modified', oldPath: path, newPath: path } : { status: 'added', newPath: path });
   }
