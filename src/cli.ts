@@ -5,6 +5,7 @@ import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerDiff } from './commands/diff.js';
 import { registerRender } from './commands/render.js';
+import { registerReport } from './commands/report.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
 import { cjmVersion } from './version.js';
 
@@ -25,6 +26,7 @@ registerRules(program);
 registerSchema(program);
 registerDiff(program);
 registerRender(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -34,3 +34,15 @@ export { lintFiles, type LintOptions, type LintRun, type LintedFile, type LintSu
 export { RULES } from './rules/index.js';
 export { diffFiles, diffRevision, compareJourneys, formatText as formatDiffText, formatMarkdown as formatDiffMarkdown, formatJson as formatDiffJson, hasDifferences, type DiffOptions, type DiffRun, type CompareOptions } from './diff/index.js';
 export type { JourneyDiff, DiffReport, StageDiff, StepDiff, Change as DiffChange, PlannedImprovement, Trend } from './diff/types.js';
+export {
+  writeReport,
+  renderJourneyPage,
+  renderIndexPage,
+  pageDiagramSources,
+  escapeInline as escapeMarkdownInline,
+  escapeBlock as escapeMarkdownBlock,
+  type ReportOptions,
+  type ReportResult,
+  type ReportImages,
+  type ReportJourney,
+} from './report/index.js';

@@ -1,0 +1,103 @@
+import { Option, type Command } from 'commander';
+import type { FileResult } from '../validate/index.js';
+import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+
+interface ReportCliOptions {
+  out: string;
+  images: 'mermaid' | 'svg' | 'none';
+  browser?: string;
+  config: string | false;
+  now?: string;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write a markdown page per journey (facts, where it hurts, diagrams, stages, lint findings) and an index, for wikis and repositories')
+    .argument('[paths...]', "files, directories or globs (default: the config's include set)")
+    .requiredOption('-o, --out <dir>', 'directory for DIR/<journey-id>.md and DIR/index.md')
+    .addOption(
+      new Option('--images <kind>', 'diagrams as fenced Mermaid blocks, SVG files beside the pages, or none').choices(['mermaid', 'svg', 'none']).default('mermaid'),
+    )
+    .option('--browser <path>', 'svg: Chromium or Chrome to use (default: PUPPETEER_EXECUTABLE_PATH, then system locations)')
+    .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
+    .option('--no-config', 'use no config file')
+    .option('--now <date>', 'the date YYYY-MM-DD review ages count from (default: CJM_NOW, else today)')
+    .action(action(async (paths: string[], options: ReportCliOptions) => runReport(paths, options)));
+}
+
+async function runReport(paths: string[], options: ReportCliOptions): Promise<void> {
+  if (paths.includes('-')) throw new UsageError('cjm report reads files, not stdin: pass paths');
+  const { lintFiles, resolveNow } = await import('../lint/index.js');
+  const { VALIDATION_CODES } = await import('../lint/validation-codes.js');
+  const { openWorkspace } = await import('../load/workspace.js');
+  const { catalogForJourney } = await import('../load/catalog.js');
+  const { writeReport } = await import('../report/index.js');
+  type ReportJourney = import('../report/index.js').ReportJourney;
+  type SkippedFile = import('../report/index.js').SkippedFile;
+
+  const now = resolveNow(options.now);
+  const run = await lintFiles(paths, { config: options.config, now, keepJourneys: true });
+  const workspace = await openWorkspace({ config: options.config });
+
+  const journeys: ReportJourney[] = [];
+  const invalid: FileResult[] = [];
+  const skipped: SkippedFile[] = [];
+  const firstFileOfId = new Map<string, string>();
+  for (const file of run.files) {
+    if (file.ioError) {
+      writeErr(`cjm: ${file.file}: ${file.ioError}`);
+      skipped.push({ file: file.file, reason: `could not be read: ${file.ioError}` });
+      raiseExitCode(EXIT.error);
+      continue;
+    }
+    // Rules run only on valid files, so any error among the validation codes means invalid.
+    const validationErrors = file.findings.filter((finding) => finding.severity === 'error' && finding.ruleId in VALIDATION_CODES);
+    if (!file.journey || validationErrors.length > 0) {
+      invalid.push({ file: file.file, findings: file.findings });
+      skipped.push({ file: file.file, reason: `invalid (${validationErrors.length || 1} error${validationErrors.length > 1 ? 's' : ''}; run cjm validate)` });
+      continue;
+    }
+    const first = firstFileOfId.get(file.journey.id);
+    if (first !== undefined) {
+      writeErr(`cjm: ${file.file}: journey id "${file.journey.id}" is also the id of ${first}, whose page takes its file name; not reported`);
+      skipped.push({ file: file.file, reason: `same journey id as ${first}` });
+      raiseExitCode(EXIT.findings);
+      continue;
+    }
+    firstFileOfId.set(file.journey.id, file.file);
+    journeys.push({ file: file.file, journey: file.journey, catalog: catalogForJourney(workspace.catalog, file.journey), findings: file.findings });
+  }
+
+  if (invalid.length > 0) await reportInvalid(invalid);
+
+  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser.js');
+  try {
+    const result = await writeReport(journeys, {
+      outDir: options.out,
+      images: options.images,
+      now,
+      browserPath: options.browser,
+      skipped,
+      onWritten: (path) => writeOut(`${path}\n`),
+    });
+    for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
+    if (result.failures.length > 0) raiseExitCode(EXIT.findings);
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot write the report to ${options.out}: ${code}`);
+    throw error;
+  }
+}
+
+/** Invalid files are reported the way `cjm validate` shows them, on stderr (stdout lists the files written). */
+async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
+  const { FORMATTERS } = await import('../formatters/index.js');
+  const { colorLevelFor } = await import('../formatters/color.js');
+  const { cjmVersion } = await import('../version.js');
+  const stylish = await FORMATTERS.stylish();
+  writeErr(stylish(invalid, { colorLevel: colorLevelFor(process.stderr), version: cjmVersion(), cwd: process.cwd() }));
+  writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
+  raiseExitCode(EXIT.findings);
+}
