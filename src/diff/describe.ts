@@ -24,7 +24,7 @@ export function describeChange(change: Change, style: Style): string {
   switch (change.kind) {
     case 'field':
       if (change.field === 'description' || change.field === 'goal') return describeProse(change.field, change.from, change.to, style);
-      return `${change.field} ${fieldValue(change.field, change.from, style)} ${ARROW} ${fieldValue(change.field, change.to, style)}`;
+      return fromTo(change.field, fieldValue(change.field, change.from, style), fieldValue(change.field, change.to, style));
     case 'moved':
       return `moved from stage ${style.id(change.fromStage)} to ${style.id(change.toStage)}`;
     case 'position':
@@ -38,7 +38,7 @@ export function describeChange(change: Change, style: Style): string {
     case 'channel':
       return change.action === 'added' ? style.added(`channel added: ${style.id(change.channel)}`) : style.removed(`channel dropped: ${style.id(change.channel)}`);
     case 'touchpoint-owner':
-      return `owner of the ${style.id(change.channel)} touchpoint ${owner(change.from, style)} ${ARROW} ${owner(change.to, style)}`;
+      return fromTo(`owner of the ${style.id(change.channel)} touchpoint`, owner(change.from, style), owner(change.to, style));
     case 'pain':
       return change.action === 'resolved' ? style.added(`pain resolved: ${style.text(change.text)}`) : style.removed(`pain added: ${style.text(change.text)}`);
     case 'opportunity':
@@ -59,13 +59,20 @@ function describeProse(field: string, from: string | undefined, to: string | und
   return field === 'description' ? 'description changed' : `${field} ${style.text(from)} ${ARROW} ${style.text(to)}`;
 }
 
-function fieldValue(field: string, value: string | undefined, style: Style): string {
-  if (value === undefined) return NONE;
+/** `owner "a" → "b"`, `owner added: "b"`, `owner removed (was "a")`: a lost owner must read as lost. */
+function fromTo(label: string, from: string | undefined, to: string | undefined): string {
+  if (from === undefined) return `${label} added: ${to}`;
+  if (to === undefined) return `${label} removed (was ${from})`;
+  return `${label} ${from} ${ARROW} ${to}`;
+}
+
+function fieldValue(field: string, value: string | undefined, style: Style): string | undefined {
+  if (value === undefined) return undefined;
   return field === 'name' || field === 'title' || field === 'owner' ? style.text(value) : style.id(value);
 }
 
-function owner(value: string | undefined, style: Style): string {
-  return value === undefined ? NONE : style.text(value);
+function owner(value: string | undefined, style: Style): string | undefined {
+  return value === undefined ? undefined : style.text(value);
 }
 
 function describeKpi(change: Extract<Change, { kind: 'kpi' }>, style: Style): string {

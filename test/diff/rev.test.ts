@@ -114,7 +114,7 @@ describe('cjm diff --rev in a git repository (built binary)', () => {
       [
         'maps/claim.journey.yaml',
         '  stage report "Report"',
-        '    owner "intake" → (none)',
+        '    owner removed (was "intake")',
         '    upload: emotion -2 → 0 (better)',
         '  stage assess "Assess"',
         '    KPI wait (days): actual 30 → 12 (better)',
