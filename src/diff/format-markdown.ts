@@ -107,7 +107,7 @@ function changeList(file: JourneyDiff): string {
     for (const change of stage.changes) lines.push(`- ${describeChange(change, STYLE)}`);
     for (const step of steps) {
       const name = `${code(step.id)} ${escapeMarkdown(step.name)}`;
-      if (step.status !== 'kept') lines.push(`- ${step.status === 'added' ? '➕' : '➖'} ${name} ${step.status}`);
+      if (step.status !== 'kept') lines.push(`- ${step.status === 'added' ? '➕ added' : '➖ removed'}: ${name}`);
       else if (step.changes.length === 1) lines.push(`- ${name}: ${describeChange(step.changes[0], STYLE)}`);
       else {
         lines.push(`- ${name}:`);
