@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { describeIoError } from './read.js';
 
 export const DEFAULT_INCLUDE = ['**/*.journey.{yaml,yml}'];
@@ -43,17 +43,38 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
 /** Files matching include globs, relative to `root`, reported relative to `cwd`. */
 export async function globJourneyFiles(include: readonly string[], root: string, options: DiscoverOptions): Promise<string[]> {
   const { globby } = await import('globby');
-  const matches = await globby([...include], {
-    cwd: root,
-    absolute: true,
-    gitignore: true,
-    ignore: [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])],
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    onlyFiles: true,
-    dot: false,
-  });
-  return matches.map((file) => displayPath(file, options.cwd)).sort(comparePaths);
+  const common = { cwd: root, followSymbolicLinks: false, suppressErrors: true, onlyFiles: true, ignore: [...ALWAYS_EXCLUDED] };
+  const [matches, isIgnored] = await Promise.all([
+    globby([...include], { ...common, absolute: true, dot: false, ignore: [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])] }),
+    gitignoreFilter(root, common),
+  ]);
+  return matches
+    .filter((file) => !isIgnored(relative(root, file)))
+    .map((file) => displayPath(file, options.cwd))
+    .sort(comparePaths);
+}
+
+/**
+ * Honours .gitignore files below `root`. Not globby's `gitignore: true`: it
+ * searches for .gitignore files following symlinks, and two looping links make
+ * that walk exponential (a run that never ends).
+ */
+async function gitignoreFilter(root: string, globOptions: Record<string, unknown>): Promise<(path: string) => boolean> {
+  const { globby } = await import('globby');
+  const files = await globby('**/.gitignore', { ...globOptions, dot: true });
+  if (files.length === 0) return () => false;
+  const { default: ignore } = await import('ignore');
+  const rules = await Promise.all(
+    files.map(async (file) => ({ base: posix.dirname(file), ignorer: ignore().add(await readFile(join(root, file), 'utf8').catch(() => '')) })),
+  );
+  return (path) => {
+    const normalized = path.split(sep).join('/');
+    return rules.some(({ base, ignorer }) => {
+      if (base !== '.' && !normalized.startsWith(`${base}/`)) return false;
+      const inner = base === '.' ? normalized : normalized.slice(base.length + 1);
+      return ignorer.ignores(inner);
+    });
+  };
 }
 
 async function expandPattern(pattern: string, options: DiscoverOptions): Promise<string[]> {
