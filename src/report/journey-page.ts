@@ -228,9 +228,9 @@ function stageSection(stage: Stage, index: number, kpis: readonly KpiPlace[], ca
   blocks.push([`**Owner:** ${cellText(stage.owner, 'nobody')}`, `**Goal:** ${cellText(stage.goal, 'none stated')}`].join(' · '));
   if (stage.description?.trim()) blocks.push(escapeBlock(stage.description));
   if (stage.links?.length) blocks.push(`**Links:** ${stage.links.map((link) => markdownLink(link.title, link.url)).join(', ')}`);
-  if (kpis.length > 0) blocks.push(kpiTable(kpis));
+  if (kpis.length > 0) blocks.push(`**KPIs**\n\n${kpiTable(kpis)}`);
   const steps = stage.steps ?? [];
-  blocks.push(steps.length > 0 ? stepTable(steps, catalog) : '*No steps yet.*');
+  blocks.push(steps.length > 0 ? `**Steps**\n\n${stepTable(steps, catalog)}` : '*No steps yet.*');
   return blocks.join('\n\n');
 }
 

@@ -83,26 +83,18 @@ function escapeEntities(text: string): string {
 }
 
 /**
- * Web addresses in running text, which GFM renderers turn into links
- * (http, https, www only). Inside them `_`, `*`, `~` and `@` stay as typed: a
- * backslash there ends up in the link target.
+ * GFM renderers turn bare `http://...`, `www....` and e-mail addresses in
+ * text into links. A page links only what `links:` declares as http(s), so
+ * these are broken with an escape that does not show: `\://` and `www\.`
+ * (the `@` of e-mail addresses is escaped with the other specials).
  */
-const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]*/gi;
-
-/** Inside a bare URL only what would break the line, the table or open code, math or HTML is escaped. */
-const URL_SPECIAL = /[\\`|[\]$#]/g;
+function breakAutolinks(text: string): string {
+  return text.replace(/:(?=\/\/)/g, '\\:').replace(/(www)\./gi, '$1\\.');
+}
 
 /** One line of user text, safe in a table cell, a list item, a heading or a paragraph. */
 export function escapeInline(text: string): string {
-  const visible = visibleText(text);
-  let escaped = '';
-  let from = 0;
-  for (const match of visible.matchAll(BARE_URL)) {
-    escaped += escapeEntities(visible.slice(from, match.index).replace(INLINE_SPECIAL, (char) => `\\${char}`));
-    escaped += escapeEntities(match[0].replace(URL_SPECIAL, (char) => `\\${char}`));
-    from = match.index + match[0].length;
-  }
-  escaped += escapeEntities(visible.slice(from).replace(INLINE_SPECIAL, (char) => `\\${char}`));
+  const escaped = escapeEntities(breakAutolinks(visibleText(text).replace(INLINE_SPECIAL, (char) => `\\${char}`)));
   return escaped.replace(LINE_START, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
 }
 
