@@ -58,7 +58,7 @@ export interface LintRun {
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   const { workspace, files, context } = await prepareRun(patterns, options);
-  const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities);
+  const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
   const results: LintedFile[] = [];

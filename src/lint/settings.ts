@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RuleSetting, SeveritySetting } from '../format/config.js';
 import { formatDataPath, type Severity } from '../findings.js';
 import { ConfigError, type LoadedConfig } from '../load/config.js';
+import { displayPath } from '../load/discover.js';
 import { closestMatch } from '../util/suggest.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
 import { compileGlobs, type GlobMatcher } from './glob.js';
@@ -46,9 +47,11 @@ type Layer = Map<string, { severity: SeveritySetting; options?: unknown }>;
  * before any file is read: unknown rule ids and bad options are
  * ConfigErrors that name the key and its line.
  */
-export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedConfig, cli: readonly CliRuleSetting[] = []): RuleSettings {
+export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedConfig, cli: readonly CliRuleSetting[] = [], cwd?: string): RuleSettings {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const checker = new SettingsChecker(byId, config);
+  // Errors name the config file as the user would type it: relative to the working directory.
+  const shownPath = config.path && cwd ? displayPath(config.path, cwd) : (config.path ?? 'cjm.config.yaml');
+  const checker = new SettingsChecker(byId, config, shownPath);
   const base = checker.layer(config.config.rules ?? {}, ['rules']);
   const overrides = (config.config.overrides ?? []).map((override, index) => ({
     matches: compileGlobs(override.files) as GlobMatcher,
@@ -96,6 +99,7 @@ class SettingsChecker {
   constructor(
     private readonly rules: Map<string, Rule<any>>,
     private readonly config: LoadedConfig,
+    private readonly shownPath: string,
   ) {}
 
   layer(settings: Record<string, RuleSetting>, at: readonly (string | number)[]): Layer {
@@ -126,7 +130,7 @@ class SettingsChecker {
   }
 
   private error(path: readonly (string | number)[], message: string): ConfigError {
-    return new ConfigError(this.config.path ?? 'cjm.config.yaml', this.config.locate(path), message);
+    return new ConfigError(this.shownPath, this.config.locate(path), message);
   }
 }
 
