@@ -7,8 +7,8 @@
  * itself emits no HTML at all: folded newlines become spaces, never `<br>`.
  *
  * - `escapeInline`: one line of text (table cells, list items, headings).
- *   Markdown-significant ASCII punctuation is backslash-escaped, `<`, `>` and
- *   `&` become entities, and line-start syntax (`-`, `+`, `1.`) is escaped at
+ *   Markdown-significant ASCII punctuation is backslash-escaped, `<`, `>`,
+ *   `&`, `[` and `]` become entities, and line-start syntax (`-`, `+`, `1.`) is escaped at
  *   the start too, since a list item's text is itself parsed as blocks
  *   (`- # x` is a heading inside the item).
  * - `escapeBlock`: free text whose format allows markdown (descriptions). It
@@ -50,10 +50,10 @@ const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
  * and references (`#`), mentions and e-mail autolinks (`@`), and the escape
  * character itself.
  */
-const INLINE_SPECIAL = /[\\`*_[\]|~#$@]/g;
+const INLINE_SPECIAL = /[\\`*_|~#$@]/g;
 
 /** The same, minus what a description may use on purpose: emphasis, code spans and tables. */
-const BLOCK_SPECIAL = /[\\[\]#$@]/g;
+const BLOCK_SPECIAL = /[\\#$@]/g;
 
 /** Block syntax that only counts at the start of a line: bullets, ordered-list numbers, setext and thematic breaks. */
 const LINE_START = /^([-+=]|\d+(?=[.)]))/;
@@ -78,8 +78,13 @@ export function visibleText(text: string): string {
   return revealInvisibles(foldText(text));
 }
 
+/**
+ * `<`, `>` and `&` as entities, and `[`, `]` too: marked 4 re-parses the text
+ * of a link, so `\[x\](javascript:...)` inside a cjm link to a page became a
+ * second, live link there. An entity is never markup in any renderer.
+ */
 function escapeEntities(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
 }
 
 /**

@@ -49,8 +49,8 @@ describe('escapeInline', () => {
     ['12. list', '12\\. list'],
     ['> quote', '&gt; quote'],
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
-    ['![img](http://x/y.png)', '!\\[img\\](http\\://x/y.png)'],
+    ['[x](javascript:alert(1))', '&#91;x&#93;(javascript:alert(1))'],
+    ['![img](http://x/y.png)', '!&#91;img&#93;(http\\://x/y.png)'],
     ['`code` and *em* _em_ ~~del~~', '\\`code\\` and \\*em\\* \\_em\\_ \\~\\~del\\~\\~'],
     ['&amp; stays typed', '&amp;amp; stays typed'],
     ['$5 to $10', '\\$5 to \\$10'],
@@ -119,6 +119,12 @@ describe('links and code', () => {
     expect(markdownLink('Dashboard', 'https://example.com/a(b)|c d')).toBe('[Dashboard](https://example.com/a%28b%29%7Cc%20d)');
     expect(markdownLink('x', 'javascript:alert(1)')).toBe('x (javascript:alert(1))');
     expect(render(markdownLink('[evil](javascript:x)', 'JAVASCRIPT:alert(1)'))).not.toMatch(/href/);
+  });
+
+  it('keeps user text inside link text inert, even where a renderer re-parses link text (marked 4)', () => {
+    const html = render(`[${escapeInline('a [x](javascript:alert(1)) ![i](javascript:y)')}](page.md)`);
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual(['page.md']);
+    expect(html).not.toMatch(/<img/);
   });
 
   it('fences a block longer than any backtick run inside', () => {
