@@ -220,7 +220,8 @@ describe('cjm diff --rev in a git repository (built binary)', () => {
     write('maps/claim.journey.yaml', CLAIM_V2.replace('emotion: 0\n', 'emotion: 9\n'));
     try {
       const result = await runCli(['diff', '--rev', 'HEAD'], { cwd: repo });
-      expect(result.code).toBe(2);
+      // The whole result, so that a failure shows stderr.
+      expect(result).toMatchObject({ code: 2 });
       expect(result.stderr).toMatch(/^cjm: cannot compare: maps\/claim\.journey\.yaml is not a valid journey\n/);
       expect(result.stderr).toMatch(/must be at most 2/);
       expect(result.stdout).toBe('no differences in 1 journey\n');
