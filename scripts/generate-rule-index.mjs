@@ -16,7 +16,13 @@ export const INDEX_FILE = join(RULES_DIR, 'index.ts');
 
 /** Rule ids: the kebab-case names of the modules in src/rules/, sorted. */
 export function listRuleIds(dir = RULES_DIR) {
-  return readdirSync(dir)
+  return ruleIdsOf(readdirSync(dir));
+}
+
+/** Rule ids from file names (as listed by readdir or `git ls-tree`). */
+export function ruleIdsOf(fileNames) {
+  return fileNames
+    .map((name) => name.slice(name.lastIndexOf('/') + 1))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts')
     .map((name) => name.slice(0, -'.ts'.length))
     .sort();

@@ -1,14 +1,29 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script with no type declarations
-import { INDEX_FILE, listRuleIds, renderRuleIndex } from '../../scripts/generate-rule-index.mjs';
+import { INDEX_FILE, listRuleIds, renderRuleIndex, ruleIdsOf } from '../../scripts/generate-rule-index.mjs';
 import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('rule registry (src/rules/index.ts)', () => {
   it('is what scripts/generate-rule-index.mjs writes: run it (npm run build does) after adding a rule', () => {
     expect(readFileSync(INDEX_FILE, 'utf8')).toBe(renderRuleIndex(listRuleIds()));
+  });
+
+  // `npm test` regenerates the index before running (prebuild), so the check above cannot see a commit that
+  // added a rule without its regenerated index: compare what is committed with the committed rule files.
+  it('as committed, matches the committed rule files', () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    let committedFiles: string[];
+    try {
+      committedFiles = git('ls-tree', '--name-only', 'HEAD', 'src/rules/').split('\n').filter(Boolean);
+    } catch {
+      return; // not a git checkout (an unpacked tarball): nothing is committed to compare
+    }
+    if (!committedFiles.includes('src/rules/index.ts')) return;
+    expect(git('show', 'HEAD:src/rules/index.ts'), 'commit src/rules/index.ts regenerated with the new rule').toBe(renderRuleIndex(ruleIdsOf(committedFiles)));
   });
 
   it('says it is generated on its first line', () => {
