@@ -30,7 +30,7 @@ export function registerLint(program: Command): void {
     .option('--quiet', 'report errors only: drop warnings and infos')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
-    .option('--now <date>', 'the date YYYY-MM-DD date rules take as today (default: CJM_NOW, else today)')
+    .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
