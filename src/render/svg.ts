@@ -55,11 +55,27 @@ const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body
 const PORTABLE_JOURNEY_CSS = 'text.task, text.journey-section { fill: #333; }';
 
 /**
+ * Plain edge labels get a white backing rect at opacity 0.5 from Mermaid's
+ * flowchart CSS: the edge line shows through the words (HTML labels have an
+ * opaque background).
+ */
+const PORTABLE_CSS = `${PORTABLE_JOURNEY_CSS} .edgeLabel rect { opacity: 1; }`;
+
+/**
  * The neutral theme draws xychart lines in near-white grey (#eee on white):
  * the emotion curve is invisible. Okabe-Ito colours stay distinct for one line
  * per persona, also for colour-blind readers.
  */
-const LINE_PALETTE = '#0072B2, #D55E00, #009E73, #CC79A7, #E69F00, #56B4E9, #000000, #F0E442';
+const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+const LINE_PALETTE = OKABE_ITO.join(', ');
+
+/**
+ * Journey actor dots default to two near-identical greens (#8FBC8F, #7CFC00);
+ * journey.actorColours cannot replace them, as Mermaid 11.17 appends a
+ * configured array to the default one. CSS beats the fill attribute. Mermaid
+ * numbers actors actor-0, actor-1... without wrapping.
+ */
+const ACTOR_CSS = Array.from({ length: 32 }, (_, index) => `circle.actor-${index} { fill: ${OKABE_ITO[index % OKABE_ITO.length]}; }`).join(' ');
 
 /**
  * The IIFE bundle (sets globalThis.mermaid, no imports), so it can be injected
@@ -89,6 +105,13 @@ function mermaidConfig(portable: boolean): Record<string, unknown> {
     flowchart: { htmlLabels: !portable },
     // Mermaid 11 journey defaults to 'fo' (foreignObject); 'tspan' draws plain <text>.
     journey: { textPlacement: portable ? 'tspan' : 'fo' },
+    // xychart lays out the plot in this share of the width first and gives the
+    // legend what is left after the y axis; a legend wider than that is dropped
+    // whole (Mermaid 11.17 neither wraps nor shortens legend entries). At the
+    // default 50% a 700 px chart keeps names up to ~40 characters; at 30% up to
+    // ~65, counted before decoding, so "#124;" counts as five. Space the legend
+    // and axis labels do not use goes back to the plot.
+    xyChart: { plotReservedSpacePercent: 30 },
     themeVariables: { xyChart: { plotColorPalette: LINE_PALETTE } },
     // Keys a %%{init}%% directive or front matter in a diagram may not change.
     // Mermaid's own list is the first six; the rest keep --portable and strict
@@ -97,7 +120,7 @@ function mermaidConfig(portable: boolean): Record<string, unknown> {
       'secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges',
       'htmlLabels', 'dompurifyConfig', 'themeCSS',
     ],
-    ...(portable ? { themeCSS: PORTABLE_JOURNEY_CSS } : {}),
+    themeCSS: portable ? `${ACTOR_CSS} ${PORTABLE_CSS}` : ACTOR_CSS,
   };
 }
 
@@ -178,22 +201,144 @@ function installPageRenderer(settings: PageSettings): void {
     return decoder.value;
   }
 
-  function fixPlainLabels(svg: Element): void {
-    // With htmlLabels off, Mermaid 11 (11.17) leaves its entity codes as text in
-    // the <tspan>: "#58;" shows as "&#58;", "#quot;" as "&quot;". Only lt, gt
-    // and amp come out decoded (its markdown pass unescapes those), so decode
-    // every other complete reference once, which matches what HTML labels show.
-    // Words are separate tspans starting with a space, which rsvg strips
-    // unless told to preserve it.
-    for (const tspan of Array.from(svg.querySelectorAll('tspan.text-inner-tspan'))) {
-      const text = tspan.textContent ?? '';
-      if (!text.includes('&')) continue;
-      tspan.textContent = text.replace(/&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (reference, name: string) =>
-        /^(lt|gt|amp)$/i.test(name) ? reference : decodeReference(reference),
-      );
+  const REFERENCE = /&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
+
+  function decodeReferences(text: string): string {
+    // Mermaid's markdown pass has already turned its named codes #lt; #gt;
+    // #amp; into < > &: a "&lt;" still in the text came from "&" + "lt;" and
+    // is what the user typed. Every other complete reference is decoded once.
+    return text.replace(REFERENCE, (reference, name: string) => (/^(lt|gt|amp)$/i.test(name) ? reference : decodeReference(reference)));
+  }
+
+  function decodeAcrossTspans(text: Element): boolean {
+    // Mermaid wraps a long word by characters, measuring the undecoded text,
+    // so "&#124;" can be cut over two rows ("...&#1" | "24;..."): decode on
+    // the joined text and put each character where its reference started.
+    const tspans = Array.from(text.querySelectorAll('tspan.text-inner-tspan'));
+    const parts = tspans.map((tspan) => tspan.textContent ?? '');
+    const joined = parts.join('');
+    if (!joined.includes('&')) return false;
+    const owner: number[] = [];
+    parts.forEach((part, index) => {
+      for (let i = 0; i < part.length; i++) owner.push(index);
+    });
+    const output = parts.map(() => '');
+    let cursor = 0;
+    for (const match of joined.matchAll(REFERENCE)) {
+      const start = match.index ?? 0;
+      for (; cursor < start; cursor++) output[owner[cursor]] += joined[cursor];
+      output[owner[start]] += decodeReferences(match[0]);
+      cursor = start + match[0].length;
     }
+    for (; cursor < joined.length; cursor++) output[owner[cursor]] += joined[cursor];
+    let changed = false;
+    tspans.forEach((tspan, index) => {
+      if (output[index] === parts[index]) return;
+      changed = true;
+      if (output[index] === '') tspan.remove();
+      else tspan.textContent = output[index];
+    });
+    if (changed) dropEmptyRows(text);
+    return changed;
+  }
+
+  function dropEmptyRows(text: Element): void {
+    // A row left empty (it held only the tail of a reference) would show as a
+    // blank line: remove it and re-centre the rest (Mermaid's rows sit at
+    // y = -0.1em + 1.1em per row, centred on the text's own y).
+    const rows = Array.from(text.querySelectorAll(':scope > tspan.row'));
+    const kept = rows.filter((row) => (row.textContent ?? '') !== '');
+    for (const row of kept) {
+      // The row's first word lost its leading part; words after it start with a space.
+      const first = row.querySelector('tspan.text-inner-tspan');
+      if (first?.textContent?.startsWith(' ')) first.textContent = first.textContent.slice(1);
+    }
+    if (kept.length === rows.length) return;
+    for (const row of rows) if (!kept.includes(row)) row.remove();
+    const shift = ((rows.length - kept.length) * 1.1) / 2;
+    kept.forEach((row, index) => row.setAttribute('y', `${(-0.1 + 1.1 * index + shift).toFixed(2)}em`));
+  }
+
+  function fixPlainLabels(svg: Element): void {
+    // With htmlLabels off, Mermaid 11 (11.17) leaves its decimal entity codes
+    // as text in the <tspan>: "#58;" shows as "&#58;", "#quot;" as "&quot;".
+    // Only lt, gt and amp come out decoded. Words are separate tspans starting
+    // with a space, which rsvg strips unless told to preserve it.
     for (const text of Array.from(svg.querySelectorAll('text'))) {
-      if (text.querySelector('tspan.text-inner-tspan')) text.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+      if (!text.querySelector('tspan.text-inner-tspan')) continue;
+      text.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+      decodeAcrossTspans(text);
+    }
+  }
+
+  // XML 1.0 allows no C0 controls but tab, LF and CR, no U+FFFE/U+FFFF and no
+  // lone surrogates, not even as references: a label with "#1;" decodes to
+  // U+0001 and would make the .svg unparseable. They draw nothing anyway.
+  const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+  function dropNonXmlCharacters(root: Element): void {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const text = node.nodeValue ?? '';
+      if (NOT_XML.test(text)) node.nodeValue = text.replace(NOT_XML, '');
+      NOT_XML.lastIndex = 0;
+    }
+  }
+
+  function dropImportantFromInlineStyles(svg: Element): void {
+    // Mermaid copies classDef styles into style="stroke-dasharray:6 3 !important";
+    // rsvg 2.54 ignores that declaration (dropoff hotspots lose their dashes).
+    // An inline style outranks the stylesheet anyway, and the stylesheet's own
+    // !important rules from the same classDef carry the same values.
+    for (const element of Array.from(svg.querySelectorAll('[style*="!important"]'))) {
+      element.setAttribute('style', (element.getAttribute('style') ?? '').replace(/\s*!important/g, ''));
+    }
+  }
+
+  function anchorSlantedAxisLabels(svg: Element): void {
+    // Mermaid centres a slanted x-axis label on its tick, so a long step name
+    // reaches up past the next ticks and reads as belonging to a later step.
+    // End each label at its own tick instead, like a spreadsheet chart does.
+    const axis = svg.querySelector('g.bottom-axis g.axis-line path')?.getAttribute('d') ?? '';
+    const axisY = Number(/^M\s*[-\d.e]+[ ,]\s*([-\d.e]+)/.exec(axis)?.[1]);
+    if (!Number.isFinite(axisY)) return;
+    for (const text of Array.from(svg.querySelectorAll('g.bottom-axis g.label text'))) {
+      const transform = text.getAttribute('transform') ?? '';
+      const match = /^translate\(([-\d.e]+),\s*[-\d.e]+\)\s*rotate\(([-\d.e]+)\)/.exec(transform);
+      if (!match || Number(match[2]) === 0) continue;
+      const [, x, angle] = match;
+      text.removeAttribute('dominant-baseline');
+      text.removeAttribute('alignment-baseline');
+      text.setAttribute('text-anchor', 'end');
+      // 10 = tick length + label padding (Mermaid's defaults); 0.35em centres the glyphs on the line.
+      const size = Number(text.getAttribute('font-size')) || 14;
+      text.setAttribute('transform', `translate(${x}, ${(axisY + 10).toFixed(2)}) rotate(${angle}) translate(0, ${(size * 0.35).toFixed(2)})`);
+    }
+  }
+
+  function fitViewBoxToContent(svg: SVGSVGElement): void {
+    // The xychart legend's width is measured before the theme font applies,
+    // so long persona names ran past the right edge ("Elena and Luca, growing
+    // fam…"), and slanted step names past the bottom. Mermaid has no legend
+    // wrapping or width option (11.17): widen the picture to what was drawn.
+    const view = svg.viewBox.baseVal;
+    if (!view || view.width === 0) return;
+    const drawn = svg.getBBox();
+    const pad = 8;
+    const x = drawn.x < view.x ? drawn.x - pad : view.x;
+    const y = drawn.y < view.y ? drawn.y - pad : view.y;
+    const right = Math.max(view.x + view.width, drawn.x + drawn.width > view.x + view.width ? drawn.x + drawn.width + pad : 0);
+    const bottom = Math.max(view.y + view.height, drawn.y + drawn.height > view.y + view.height ? drawn.y + drawn.height + pad : 0);
+    if (x === view.x && y === view.y && right === view.x + view.width && bottom === view.y + view.height) return;
+    const width = right - x;
+    const height = bottom - y;
+    svg.setAttribute('viewBox', `${x.toFixed(2)} ${y.toFixed(2)} ${width.toFixed(2)} ${height.toFixed(2)}`);
+    if (svg.style.maxWidth) svg.style.maxWidth = `${width.toFixed(2)}px`;
+    if (/^[\d.]+$/.test(svg.getAttribute('width') ?? '')) svg.setAttribute('width', width.toFixed(2));
+    if (/^[\d.]+$/.test(svg.getAttribute('height') ?? '')) svg.setAttribute('height', height.toFixed(2));
+    for (const background of Array.from(svg.querySelectorAll(':scope > g.main > rect.background'))) {
+      for (const [key, value] of Object.entries({ x, y, width, height })) background.setAttribute(key, value.toFixed(2));
     }
   }
 
@@ -334,9 +479,15 @@ function installPageRenderer(settings: PageSettings): void {
       container.appendChild(live);
       if (settings.portable) {
         fixPlainLabels(live);
+        dropImportantFromInlineStyles(live);
         fixJourneyText(live);
         bakeBaselines(live);
       }
+      if (live.getAttribute('aria-roledescription') === 'xychart') {
+        anchorSlantedAxisLabels(live);
+        fitViewBoxToContent(live);
+      }
+      dropNonXmlCharacters(live);
       addBackground(live);
       // XML, not HTML, serialisation: <br> in labels must become <br/> for a standalone .svg.
       return { ok: true, svg: new XMLSerializer().serializeToString(live) };

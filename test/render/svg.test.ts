@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserLaunchError, BrowserNotFoundError, findBrowser, lookupBrowser } from '../../src/render/browser.js';
 import {
@@ -11,6 +12,7 @@ import {
   svgHazard,
   type SvgRenderer,
 } from '../../src/render/svg.js';
+import { escapeJourneyText, escapeMermaidText } from '../../src/render/escape.js';
 
 const lookup = lookupBrowser();
 const browser = lookup.found ? lookup.path : undefined;
@@ -61,6 +63,51 @@ function visibleText(svg: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * The text of every label as a reader sees it, from the SVG parsed as XML (so
+ * a character XML forbids fails here): an HTML label's text; a plain label's
+ * rows joined with the space Mermaid broke them at; a journey task cjm wrapped
+ * itself carries its full text in a <title>.
+ */
+function labelTexts(svg: string): string[] {
+  const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+  const labels: string[] = [];
+  for (const object of Array.from(doc.getElementsByTagName('foreignObject'))) labels.push(object.textContent ?? '');
+  for (const text of Array.from(doc.getElementsByTagName('text'))) {
+    if (text.closest('foreignObject')) continue;
+    const title = Array.from(text.children).find((child) => child.localName === 'title');
+    const rows = Array.from(text.children).filter((child) => child.localName === 'tspan' && child.classList.contains('row'));
+    if (title) labels.push(title.textContent ?? '');
+    else if (rows.length > 0) labels.push(rows.map((row) => row.textContent ?? '').join(' '));
+    else labels.push(text.textContent ?? '');
+  }
+  return labels;
+}
+
+/** Every printable ASCII character that needs care in Mermaid, a zero-width space and bidi controls. */
+const TRICKY = 'Pay | ship <now> & "save" \'10%\' : ok; #1, `x` a\u200bb \u202eevil\u202c \u2066iso\u2069 &lt; &#58;';
+
+function trickyFlowchart(label: string): string {
+  const quoted = `"${escapeMermaidText(label)}"`;
+  return `flowchart LR\n  subgraph s1[${quoted}]\n    n1[${quoted}]\n  end\n  n1 -->|${quoted}| n2["end"]`;
+}
+
+function trickyJourney(label: string): string {
+  const text = escapeJourneyText(label);
+  return `journey\n  title ${text}\n  section ${text}\n    ${text}: 3: ${escapeMermaidText(label, 'actor')}`;
+}
+
+/**
+ * Short enough for an xychart legend, which Mermaid drops whole when an entry
+ * does not fit; it measures the entry with its codes undecoded ("#124;").
+ */
+const TRICKY_SHORT = '| < > & " \' : ; # , % ` a\u200bb \u202ex\u202c';
+
+function trickyXychart(label: string, lineName: string): string {
+  const quote = (text: string): string => `"${escapeMermaidText(text)}"`;
+  return `%%{init: {"xyChart": {"width": 1200}}}%%\nxychart-beta\n  title ${quote(label)}\n  x-axis [${quote(label)}, "b"]\n  y-axis "Emotion" -2 --> 2\n  line ${quote(lineName)} [1, 2]\n  line "other" [0, 1]`;
 }
 
 function expectInert(svg: string): void {
@@ -206,6 +253,30 @@ describe.skipIf(!browser)(`SVG rendering with one browser and one page${needsBro
     expect(text).not.toContain('&#');
   });
 
+  it('shows every Mermaid entity code as the character typed, also when a long word is cut inside a code', async () => {
+    const long = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa|bbbbbbbbbbbbbbbbbbbbbb<>cccccccccccccccccccccc#8203;dddd\u200beeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee<>ffff"gg';
+    const svg = await renderer.render(trickyFlowchart(long));
+    // Mermaid breaks the long word by characters wherever it likes, so compare without the row breaks.
+    const squeezed = labelTexts(svg).map((label) => label.replace(/ /g, ''));
+    expect(squeezed.filter((label) => label === long)).toHaveLength(3);
+    expect(svg).not.toMatch(/&amp;#\d/);
+    // No row is left empty after a cut code is joined up.
+    expect(svg).not.toMatch(/<tspan[^>]*class="text-outer-tspan row"[^>]*><\/tspan>/);
+  });
+
+  it('drops characters XML forbids, so the file still parses', async () => {
+    const svg = await renderer.render(trickyFlowchart('bell\u0007 and \u0001 nul'));
+    expect(labelTexts(svg)).toContain('bell and  nul');
+  });
+
+  it('keeps decoded markup as escaped text', async () => {
+    const label = '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)';
+    const svg = await renderer.render(trickyFlowchart(label));
+    expectInert(svg);
+    expect(labelTexts(svg)).toContain(label);
+    expect(svg).toContain('&lt;script&gt;');
+  });
+
   it('renders the same source to the same bytes, with a caller-chosen id', async () => {
     const a = await renderer.render(xychart, { id: 'emotion.ana' });
     const b = await renderer.render(xychart, { id: 'emotion.ana' });
@@ -263,6 +334,57 @@ describe.skipIf(!browser)(`renderSvgBatch${needsBrowser}`, () => {
       await renderer.close();
     }
   });
+});
+
+describe.skipIf(!browser)(`labels show exactly what was typed${needsBrowser}`, () => {
+  const renderers: Record<string, SvgRenderer> = {};
+  beforeAll(async () => {
+    renderers.portable = await createSvgRenderer({ portable: true });
+    renderers.html = await createSvgRenderer({ portable: false });
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(renderers).map((r) => r.close()));
+  });
+
+  for (const mode of ['portable', 'html']) {
+    it(`in a flowchart node, edge and subgraph (${mode})`, async () => {
+      const svg = await renderers[mode].render(trickyFlowchart(TRICKY));
+      expectInert(svg);
+      expect(labelTexts(svg).filter((label) => label === TRICKY)).toHaveLength(3);
+    });
+
+    it(`in a journey title, section, task and actor (${mode})`, async () => {
+      const svg = await renderers[mode].render(trickyJourney(TRICKY));
+      expectInert(svg);
+      // Title, section and task (in HTML mode each also has a measuring copy).
+      expect(labelTexts(svg).filter((label) => label === TRICKY).length).toBeGreaterThanOrEqual(3);
+      // Mermaid breaks the actor's legend entry over several <text> lines, at spaces.
+      const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+      const legend = Array.from(doc.querySelectorAll('text.legend')).map((text) => text.textContent);
+      expect(legend.join(' ')).toBe(TRICKY);
+    });
+
+    it(`in an xychart title, axis label and legend (${mode})`, async () => {
+      const svg = await renderers[mode].render(trickyXychart(TRICKY, TRICKY_SHORT));
+      expectInert(svg);
+      const labels = labelTexts(svg);
+      expect(labels.filter((label) => label === TRICKY)).toHaveLength(2);
+      expect(labels).toContain(TRICKY_SHORT);
+    });
+
+    it(`keeps a long xychart legend entry, whole, inside the picture (${mode})`, async () => {
+      const name = 'Elena and Luca, growing family with two small children';
+      const svg = await renderers[mode].render(`xychart-beta\n  x-axis ["a", "b"]\n  line "${name}" [1, 2]\n  line "Marco" [0, 1]`);
+      const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+      const [left, , width] = (doc.documentElement.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      // At Mermaid's default plot share the legend is dropped whole for a name this long.
+      const legend = Array.from(doc.querySelectorAll('g.legend text')).find((text) => text.textContent === name);
+      expect(legend).toBeDefined();
+      const x = Number(/translate\(([\d.]+)/.exec(legend!.getAttribute('transform') ?? '')?.[1]);
+      // 6 px per character is below any sans-serif's average at 14 px.
+      expect(left + width).toBeGreaterThan(x + name.length * 6);
+    });
+  }
 });
 
 describe.runIf(!browser && process.env.CJM_REQUIRE_BROWSER === '1')('CI that promised a browser', () => {
