@@ -8,7 +8,7 @@ export const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or e
 
 export const ruleSetting = z
   .union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])])
-  .describe('A severity, or [severity, { options }].');
+  .describe('off, info, warn or error, or [severity, { options }].');
 
 const globs = z.array(z.string().min(1));
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { catalogSchema, configSchema, type CjmConfig } from '../format/config.js';
 import type { Position } from '../findings.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
+import { displayPath } from './discover.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { parseYaml } from './parse.js';
 import { ReadError, readTextFile } from './read.js';
@@ -20,9 +21,10 @@ export class ConfigError extends Error {
     super(message);
   }
 
-  /** `file:line:col: message`, the one-line form printed to stderr. */
-  describe(): string {
-    const where = this.position ? `${this.file}:${this.position.line}:${this.position.column}` : this.file;
+  /** `file:line:col: message`, the one-line form printed to stderr, the file relative to `cwd` when below it. */
+  describe(cwd = process.cwd()): string {
+    const file = displayPath(this.file, cwd);
+    const where = this.position ? `${file}:${this.position.line}:${this.position.column}` : file;
     return `${where}: ${this.message}`;
   }
 }

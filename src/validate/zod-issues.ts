@@ -76,8 +76,9 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, data: unknown, schem
   if (isObject && objectBranch) {
     return objectBranch.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
   }
-  const options = unionOptions(schemaAt(schema, path));
-  return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${options || 'another shape'}` }];
+  const union = schemaAt(schema, path);
+  const allowed = union?.description?.replace(/\.$/, '') ?? unionOptions(union);
+  return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}` }];
 }
 
 function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
@@ -209,5 +210,8 @@ function describeOption(option: AnySchema): string {
   const def = option._zod.def;
   if (def.type === 'string') return 'text';
   if (def.type === 'object') return `{ ${Object.keys(def.shape).join(', ')} }`;
+  if (def.type === 'enum') return `one of ${Object.values(def.entries as Record<string, string>).join(', ')}`;
+  if (def.type === 'tuple') return `[${(def.items as AnySchema[]).map(describeOption).join(', ')}${def.rest ? ', ...' : ''}]`;
+  if (def.type === 'record') return '{ key: value }';
   return def.type;
 }

@@ -46,7 +46,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 
 /**
  * Compares a run with its golden file: the command, exit code, stdout and stderr
- * in one readable file. `npx vitest run -u` rewrites golden files after a
+ * in one readable file. `npx vitest run <file> --update` rewrites golden files after a
  * deliberate change; review the diff before committing.
  */
 export async function expectGolden(goldenPath: string, args: readonly string[], result: CliResult): Promise<void> {
