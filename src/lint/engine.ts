@@ -5,7 +5,9 @@ import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
 import type { PositionIndex } from '../positions.js';
 import { RULES } from '../rules/index.js';
-import type { AnalyzeContext, AnalyzedFile } from '../validate/analyze.js';
+import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from '../validate/analyze.js';
+import { WorkerPool } from '../run/parallel.js';
+import type { RunJob } from '../run/jobs.js';
 import { analyzeFiles, prepareRun, type FileResult, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import { compileGlobs, type GlobMatcher } from './glob.js';
@@ -57,19 +59,42 @@ export interface LintRun {
  */
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const rules = options.rules ?? RULES;
+  // Custom rules and kept journeys cannot cross to a worker thread as plain data.
+  const pool = options.rules || options.keepJourneys ? undefined : WorkerPool.start();
+  try {
+    return await lintWith(pool, rules, patterns, options);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[], patterns: readonly string[], options: LintOptions): Promise<LintRun> {
   const { workspace, files, context } = await prepareRun(patterns, options);
   const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
+  if (pool && pool.sizeFor(kept.length) > 0 && !kept.includes('-')) {
+    const job: RunJob = {
+      kind: 'lint',
+      cwd: workspace.cwd,
+      config: workspace.config.path ?? false,
+      journeyIds: [...context.journeyIds],
+      lint: { ruleSeverities: options.ruleSeverities, now: linter.now.getTime(), quiet: options.quiet, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
+    };
+    const { results, totals } = await pool.run(kept, { job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
+    linter.addSuppressed(totals.suppressed ?? 0);
+    return { files: results, summary: linter.summary(results), rules };
+  }
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
   return { files: results, summary: linter.summary(results), rules };
 }
 
-class FileLinter {
+/** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
+export class FileLinter {
   private readonly ignored: GlobMatcher;
   private readonly ruleIds: ReadonlySet<string>;
-  private readonly now: Date;
+  readonly now: Date;
   private suppressed = 0;
 
   constructor(
@@ -169,6 +194,15 @@ class FileLinter {
       }
     }
     return findings;
+  }
+
+  get suppressedCount(): number {
+    return this.suppressed;
+  }
+
+  /** Adds findings suppressed in worker threads to this run's count. */
+  addSuppressed(count: number): void {
+    this.suppressed += count;
   }
 
   summary(files: readonly LintedFile[]): LintSummary {

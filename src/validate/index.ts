@@ -2,6 +2,8 @@ import type { Finding } from '../findings.js';
 import { readStdin } from '../load/stdin.js';
 import { indexJourneyIds, openWorkspace, resolveTargets, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
 import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from './analyze.js';
+import { WorkerPool } from '../run/parallel.js';
+import type { RunJob } from '../run/jobs.js';
 
 export interface ValidateOptions extends WorkspaceOptions {
   stdinFilename?: string;
@@ -49,12 +51,29 @@ export async function* analyzeFiles(files: readonly string[], context: AnalyzeCo
   }
 }
 
+/** The part of an analysed file a run keeps: small, whatever the file's size. */
+export function toFileResult(analyzed: AnalyzedFile): FileResult {
+  return { file: analyzed.file, findings: analyzed.findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) };
+}
+
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
-  const { files, context } = await prepareRun(patterns, options);
-  const results: FileResult[] = [];
-  for await (const analyzed of analyzeFiles(files, context)) {
-    results.push({ file: analyzed.file, findings: analyzed.findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) });
+  const pool = WorkerPool.start();
+  try {
+    return await validateWith(pool, patterns, options);
+  } finally {
+    pool?.close();
   }
+}
+
+async function validateWith(pool: WorkerPool | undefined, patterns: readonly string[], options: ValidateOptions): Promise<RunResult> {
+  const { workspace, files, context } = await prepareRun(patterns, options);
+  if (pool && pool.sizeFor(files.length) > 0 && !files.includes('-')) {
+    const job: RunJob = { kind: 'validate', cwd: workspace.cwd, config: workspace.config.path ?? false, journeyIds: [...context.journeyIds] };
+    const { results } = await pool.run(files, { job, runHere: async (file) => toFileResult(await analyzeFile(file, context)) });
+    return { files: results };
+  }
+  const results: FileResult[] = [];
+  for await (const analyzed of analyzeFiles(files, context)) results.push(toFileResult(analyzed));
   return { files: results };
 }

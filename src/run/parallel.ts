@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Spreads per-file work over worker threads, in file order. Parsing is over 90%
+ * of a validate or lint run and every file is independent, so a second core
+ * nearly halves a large run. A worker needs about 150 ms to load its modules,
+ * so the pool starts before discovery (the loading overlaps it) and is
+ * dismissed when there turn out to be too few files to share.
+ */
+export const MIN_FILES_PER_WORKER = 64;
+const BATCH = 16;
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+export interface ParallelTask<Result> {
+  /** Serialisable description of the run, from which each worker rebuilds its own state. */
+  job: unknown;
+  /** Processes one file in this thread. */
+  runHere(file: string): Promise<Result>;
+}
+
+interface WorkerReply<Result> {
+  ready?: boolean;
+  results?: { index: number; result: Result }[];
+  /** Totals a worker reports once, when it is done (e.g. suppressed findings). */
+  done?: Record<string, number>;
+  error?: string;
+}
+
+/** The cores this process may use: CJM_WORKERS=N sets the number of worker threads (0: none). */
+function maxWorkers(): number {
+  const setting = process.env.CJM_WORKERS;
+  if (setting !== undefined && /^\d+$/.test(setting)) return Number(setting);
+  return Math.min(availableParallelism() - 1, 3);
+}
+
+export class WorkerPool {
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** Starts up to `maxWorkers()` threads; undefined when there is nothing to gain or no built worker (tests run the sources). */
+  static start(): WorkerPool | undefined {
+    const count = maxWorkers();
+    if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
+    const workers = Array.from({ length: count }, () => new Worker(WORKER_URL));
+    // An idle pool must not keep the process alive or lose an error.
+    for (const worker of workers) {
+      worker.unref();
+      worker.on('error', () => undefined);
+    }
+    return new WorkerPool(workers);
+  }
+
+  /** How many of the pool's workers `fileCount` files justify. */
+  sizeFor(fileCount: number): number {
+    return Math.min(this.workers.length, Math.floor(fileCount / MIN_FILES_PER_WORKER));
+  }
+
+  close(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  /**
+   * Runs `task` over `files` here and in the pool's threads, handing out batches
+   * on request so a slow file does not hold up a whole share. Returns results in
+   * file order and the workers' totals summed; closes the pool.
+   */
+  async run<Result>(files: readonly string[], task: ParallelTask<Result>): Promise<{ results: Result[]; totals: Record<string, number> }> {
+    const used = this.workers.slice(0, this.sizeFor(files.length));
+    for (const idle of this.workers.slice(used.length)) void idle.terminate();
+    const results = new Array<Result>(files.length);
+    const totals: Record<string, number> = {};
+    let next = 0;
+    const takeBatch = (): number[] => {
+      const batch: number[] = [];
+      while (batch.length < BATCH && next < files.length) batch.push(next++);
+      return batch;
+    };
+
+    const drive = (worker: Worker): Promise<void> =>
+      new Promise((resolve, reject) => {
+        worker.ref();
+        worker.removeAllListeners('error');
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker stopped with exit code ${code}`))));
+        worker.on('message', (reply: WorkerReply<Result>) => {
+          if (reply.error) return reject(new Error(reply.error));
+          for (const { index, result } of reply.results ?? []) results[index] = result;
+          if (reply.done) {
+            for (const [key, value] of Object.entries(reply.done)) totals[key] = (totals[key] ?? 0) + value;
+            return;
+          }
+          const batch = takeBatch();
+          worker.postMessage(batch.length > 0 ? { batch: batch.map((index) => ({ index, file: files[index] })) } : { stop: true });
+        });
+        worker.postMessage({ job: task.job });
+      });
+
+    const runHere = async () => {
+      for (let batch = takeBatch(); batch.length > 0; batch = takeBatch()) {
+        for (const index of batch) results[index] = await task.runHere(files[index]);
+        // Worker messages are macrotasks: let them in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+
+    await Promise.all([runHere(), ...used.map(drive)]);
+    return { results, totals };
+  }
+}
