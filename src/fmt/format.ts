@@ -1,4 +1,5 @@
-import { Document, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type ToStringOptions } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, Lexer, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type ToStringOptions } from 'yaml';
 import { parseYamlExact, type SourceProblem } from '../load/parse.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
 import { journeyFileLayout, pickLayout, type Layout, type MapLayout } from './layout.js';
@@ -37,16 +38,65 @@ export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'>
   const problems = parseYamlExact(text, limits).problems.filter((problem) => problem.severity === 'error');
   if (problems.length > 0) return { ok: false, problems };
   const document = parseDocument(text, PARSE_OPTIONS);
+  const before = document.toJS({ maxAliasCount: -1 }) as unknown;
   arrangeDocument(document);
   const output = document.toString(STRINGIFY_OPTIONS);
-  return { ok: true, output, changed: output !== text };
+  if (output === text) return { ok: true, output, changed: false };
+  const unsafe = unfaithful(text, before, output);
+  if (unsafe) return { ok: false, problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: 'fmt-unsafe', severity: 'error', message: unsafe }] };
+  return { ok: true, output, changed: true };
+}
+
+/**
+ * The last line of defence before a user's file is replaced: the new text must
+ * parse, read as the same data and hold as many comments. `yaml` can print
+ * layouts it does not read back (a comment above an empty flow collection
+ * without indented sequences, for one); such a file is left alone.
+ */
+function unfaithful(text: string, before: unknown, output: string): string | undefined {
+  const reread = parseDocument(output, PARSE_OPTIONS);
+  const what = 'cjm fmt cannot rewrite this file safely';
+  if (reread.errors.length > 0) return `${what}: the new layout would not parse (${reread.errors[0].message.split('\n')[0]}); file left unchanged, please report it`;
+  if (!isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), before)) return `${what}: the new layout would change a value; file left unchanged, please report it`;
+  if (countComments(output) !== countComments(text)) return `${what}: the new layout would lose a comment; file left unchanged, please report it`;
+  return undefined;
+}
+
+function countComments(text: string): number {
+  let count = 0;
+  for (const token of new Lexer().lex(text)) if (token.startsWith('#')) count++;
+  return count;
 }
 
 export function arrangeDocument(document: Document): void {
   const root = document.contents;
   if (isMap(root)) liftHeaderComment(root);
+  // Before arranging, so flow decisions do not see them; after, for the keys sorted first.
+  dropBlankLinesAfterKeys(document);
   arrange(root, journeyFileLayout(), 0);
+  dropBlankLinesAfterKeys(document);
   setFlowPadding(document);
+}
+
+/**
+ * A blank line right after `- ` or `key:` (before a collection's first item,
+ * or between a key and its value) reads back as no blank line at all, so
+ * keeping it would make a second run change the file.
+ */
+function dropBlankLinesAfterKeys(document: Document): void {
+  visit(document, {
+    Map(_key, node) {
+      const first = node.items[0];
+      if (first && isNode(first.key)) first.key.spaceBefore = false;
+    },
+    Seq(_key, node) {
+      const first = node.items[0];
+      if (isNode(first)) first.spaceBefore = false;
+    },
+    Pair(_key, pair) {
+      if (isNode(pair.value)) pair.value.spaceBefore = false;
+    },
+  });
 }
 
 /**
@@ -79,9 +129,14 @@ function arrange(node: unknown, layout: Layout | undefined, column: number): voi
     if (!mapLayout) return;
     for (const pair of node.items) arrange(pair.value, mapLayout.fields.get(keyName(pair) ?? ''), column + INDENT);
     sortPairs(node, mapLayout.order);
+    // Blank lines inside a small entry are noise, and would keep it from fitting on one line.
+    if (mapLayout.entry) for (const pair of node.items) if (isNode(pair.key)) pair.key.spaceBefore = false;
+    const first = node.items[0];
+    if (first && isNode(first.key)) first.key.spaceBefore = false;
     node.flow = false;
     for (const pair of node.items) {
       if (isSeq(pair.value) && pickLayout(mapLayout.fields.get(keyName(pair) ?? ''), 'seq')) {
+        for (const item of pair.value.items) if (isScalar(item)) item.spaceBefore = false;
         pair.value.flow = inlineListFits(pair, column);
       }
     }
@@ -118,13 +173,7 @@ function sortPairs(map: YAMLMap, order: readonly string[]): void {
   };
   const ranked = map.items.map((pair, index) => ({ pair, index, rank: rank(pair as Pair) }));
   ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  const moved = ranked.some((entry, index) => entry.index !== index);
   map.items = ranked.map((entry) => entry.pair);
-  if (moved) {
-    // A blank line that separated a key from the one above it must not open a block after `- ` or `key:`.
-    const first = map.items[0];
-    if (first && isNode(first.key)) first.key.spaceBefore = false;
-  }
 }
 
 /** An entry (`- { metric: nps, target: 40 }`) is flow when it fits and holds no comment inside. */
@@ -153,10 +202,8 @@ function inlineable(node: unknown): boolean {
   if (isAlias(node)) return false;
   if (!isNode(node)) return false;
   if (node.anchor || node.commentBefore || node.comment || node.spaceBefore) return false;
-  if (isScalar(node)) {
-    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return false;
-    return !(typeof node.value === 'string' && /[\n\r]/.test(node.value));
-  }
+  // A one-line value written as a block scalar (`|-`) has a flow form; yaml picks it inside `{ }`.
+  if (isScalar(node)) return !(typeof node.value === 'string' && /[\n\r]/.test(node.value));
   if (isMap(node)) return node.items.every((pair: Pair) => inlineable(pair.key) && inlineable(pair.value));
   if (isSeq(node)) return node.items.every(inlineable);
   return false;
