@@ -96,11 +96,10 @@ describe('paths that are pipes or devices', () => {
 });
 
 describe('output paths that cannot be created', () => {
-  // KNOWN BUG (it.fails until fixed): Node 20's mkdir(dir, { recursive: true }) never returns for a
-  // missing directory under /proc (procfs answers ENOENT and Node retries forever, sync and async),
-  // and writeFileAtomic (src/io/write.ts) starts with exactly that call, so `-o /proc/x/out.txt`
-  // spins at full CPU instead of exiting 2. When this starts passing, turn `it.fails` into `it`.
-  it.fails('an --out under /proc is an I/O error (exit 2), not a hang', async () => {
+  // Node 20's mkdir(dir, { recursive: true }) never returns for a missing directory under /proc
+  // (procfs answers ENOENT and Node retries forever), so writeFileAtomic creates parents one
+  // level at a time; `-o /proc/x/out.txt` must exit 2 instead of spinning at full CPU.
+  it('an --out under /proc is an I/O error (exit 2), not a hang', async () => {
     writeFileSync(join(scratch.dir, 'out.journey.yaml'), good('out'));
     const runs = await Promise.all([
       runCli(['lint', '-o', '/proc/cjm-adversarial/lint.txt', 'out.journey.yaml'], { cwd: scratch.dir, timeoutMs: 5_000 }),
