@@ -6,6 +6,8 @@ import { registerRules } from './commands/rules.js';
 import { registerDiff } from './commands/diff.js';
 import { registerRender } from './commands/render.js';
 import { registerReport } from './commands/report.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerInit } from './commands/init.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
 import { cjmVersion } from './version.js';
 
@@ -27,6 +29,8 @@ registerSchema(program);
 registerDiff(program);
 registerRender(program);
 registerReport(program);
+registerFmt(program);
+registerInit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type SchemaKind = 'journey' | 'config';
+
+/**
+ * Where a new file's `# yaml-language-server: $schema=...` modeline points,
+ * as a path relative to the file (what the YAML language server resolves):
+ * 1. cjm installed in the project: node_modules/cjm/schemas/<kind>.schema.json
+ *    in the file's directory or a parent (what a team shares through git);
+ * 2. inside a checkout of cjm itself: its schemas/ directory;
+ * 3. otherwise the schemas of the cjm that is running (a global install): right
+ *    on this machine only, so `--schema` takes a path or URL of your choice.
+ */
+export function schemaReference(kind: SchemaKind, fileDirectory: string, packageRoot = runningPackageRoot()): string {
+  const name = `${kind}.schema.json`;
+  for (let dir = fileDirectory; ; dir = dirname(dir)) {
+    const installed = join(dir, 'node_modules', 'cjm', 'schemas', name);
+    if (existsSync(installed)) return relativeReference(fileDirectory, installed);
+    if (isCjmCheckout(dir) && existsSync(join(dir, 'schemas', name))) return relativeReference(fileDirectory, join(dir, 'schemas', name));
+    if (dirname(dir) === dir) break;
+  }
+  return relativeReference(fileDirectory, join(packageRoot, 'schemas', name));
+}
+
+/** dist/init/modeline.js -> the package root. */
+function runningPackageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+function isCjmCheckout(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'cjm';
+  } catch {
+    return false;
+  }
+}
+
+function relativeReference(from: string, to: string): string {
+  const path = relative(from, to).split(sep).join('/');
+  return path.startsWith('../') || path.startsWith('/') ? path : `./${path}`;
+}
