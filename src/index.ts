@@ -46,3 +46,5 @@ export {
   type ReportImages,
   type ReportJourney,
 } from './report/index.js';
+export { formatFiles, formatJourneyText, FLOW_MAX_WIDTH, type FormatOptions, type FormattedFile, type FormatResult } from './fmt/index.js';
+export { initJourney, initConfig, InitError, TEMPLATES, TEMPLATE_NAMES, type InitJourneyOptions, type InitConfigOptions, type InitResult } from './init/index.js';
