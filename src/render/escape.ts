@@ -6,7 +6,7 @@
  * 1. Folding (`foldLabel`): every run of whitespace (JavaScript `\s`: newlines,
  *    tabs, no-break and other Unicode spaces, U+2028/2029, U+FEFF) becomes one
  *    space, and the ends are trimmed. Mermaid lines end at a newline, and
- *    diagrams collapse runs of spaces anyway.
+ *    diagrams collapse runs of spaces anyway. Bidi controls are dropped.
  * 2. Escaping (`escapeMermaidText`): letters, digits, marks, non-ASCII
  *    punctuation and symbols, the space and a short list of ASCII punctuation
  *    measured safe in journey tasks, sections, actors, flowchart and xychart
@@ -53,8 +53,15 @@ const JOURNEY_KEYWORD_START = /^(?:journey|title|section|acc)/i;
  */
 export type TextContext = 'quoted' | 'journey' | 'actor';
 
+/**
+ * Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069)
+ * are dropped: Mermaid decodes their entity codes back into real controls, and
+ * an override in a label reorders what the diagram shows (a spoofing vector).
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 export function foldLabel(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
 function isSafe(char: string, code: number): boolean {

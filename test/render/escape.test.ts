@@ -22,7 +22,7 @@ describe('escapeMermaidText', () => {
     ['%% comment', 'quoted', '#37;#37; comment'],
     ['a %%{init: {}}%%', 'quoted', 'a #37;#37;#123;init: #123;#125;#125;#37;#37;'],
     ['`md`', 'quoted', '#96;md#96;'],
-    ['r\u202eevil\u200b', 'quoted', 'r#8238;evil#8203;'],
+    ['r\u202eevil\u200b', 'quoted', 'revil#8203;'], // the bidi override is dropped, the zero-width space coded
     ['ﬂ°°58¶ß', 'quoted', '#64258;°°58#182;ß'],
     ['Café 日本 €5 — ok', 'quoted', 'Café 日本 €5 — ok'],
   ] as const)('%j in %s context -> %j', (text, context, expected) => {

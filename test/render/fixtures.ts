@@ -16,9 +16,9 @@ export function makeStep(id: string, fields: Partial<Step> = {}): Step {
   return { id, name: id, ...fields } as Step;
 }
 
-/** The documented folding, written independently of src/render/escape.ts. */
+/** The documented folding, written independently of src/render/escape.ts: bidi controls dropped, whitespace runs to one space. */
 export function folded(text: string, fallback: string): string {
-  return text.replace(/\s+/g, ' ').trim() || fallback;
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() || fallback;
 }
 
 /** A journey of `count` steps in 10 stages, with branches, loops, pains and personas. */
