@@ -1,5 +1,4 @@
-import { ConfigError } from '../load/config.js';
-import { DiscoveryError } from '../load/discover.js';
+import { isUserFacing, UserError } from '../errors.js';
 
 /**
  * Exit codes shared by every command: 0 clean, 1 findings (or differences with
@@ -22,12 +21,10 @@ export function writeErr(line: string): void {
 }
 
 /** Errors meant for people: one line, no stack (unless --debug), exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends UserError {}
 
 export function reportFailure(error: unknown, debug: boolean): void {
-  if (error instanceof ConfigError) writeErr(`cjm: ${error.describe()}`);
-  else if (error instanceof DiscoveryError || error instanceof UsageError) writeErr(`cjm: ${error.message}`);
-  else if (error instanceof Error && (error as { userFacing?: boolean }).userFacing) writeErr(`cjm: ${error.message}`);
+  if (isUserFacing(error)) writeErr(`cjm: ${error.describe ? error.describe() : error.message}`);
   else {
     const message = error instanceof Error ? error.message : String(error);
     writeErr(`cjm: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`);

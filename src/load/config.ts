@@ -5,6 +5,7 @@ import { catalogSchema, configSchema, type CjmConfig } from '../format/config.js
 import type { Position } from '../findings.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
 import { displayPath } from './discover.js';
+import { UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { parseYaml } from './parse.js';
 import { ReadError, readTextFile } from './read.js';
@@ -12,7 +13,7 @@ import { ReadError, readTextFile } from './read.js';
 export const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
 
 /** A problem with the configuration or a catalogue: exit code 2, with the key's position. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     readonly file: string,
     readonly position: Position | undefined,

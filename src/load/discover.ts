@@ -1,12 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.js';
 import { describeIoError } from './read.js';
 
 export const DEFAULT_INCLUDE = ['**/*.journey.{yaml,yml}'];
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 /** A command-line path or glob that found nothing, or could not be looked at: exit code 2. */
-export class DiscoveryError extends Error {
+export class DiscoveryError extends UserError {
   constructor(
     readonly pattern: string,
     message: string,
