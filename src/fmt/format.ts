@@ -39,11 +39,22 @@ export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'>
   if (problems.length > 0) return { ok: false, problems };
   const document = parseDocument(text, PARSE_OPTIONS);
   const before = document.toJS({ maxAliasCount: -1 }) as unknown;
-  arrangeDocument(document);
-  const output = document.toString(STRINGIFY_OPTIONS);
+  // The journey key order would scramble a config or catalogue file named by mistake.
+  if (!looksLikeJourney(before)) {
+    return { ok: false, problems: [{ ...unsafeProblem('not a journey file (no `cjm`, `title` or `stages` at the top level)'), code: 'not-a-journey' }] };
+  }
+  let output: string;
+  try {
+    arrangeDocument(document);
+    output = document.toString(STRINGIFY_OPTIONS);
+  } catch (error) {
+    // Moving keys can put an alias (*name) above its anchor (&name), which `yaml` refuses to print.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, problems: [unsafeProblem(`cjm fmt cannot rewrite this file safely: ${reason} (write the aliased values out to format it)`)] };
+  }
   if (output === text) return { ok: true, output, changed: false };
   const unsafe = unfaithful(text, before, output);
-  if (unsafe) return { ok: false, problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: 'fmt-unsafe', severity: 'error', message: unsafe }] };
+  if (unsafe) return { ok: false, problems: [unsafeProblem(unsafe)] };
   return { ok: true, output, changed: true };
 }
 
@@ -56,10 +67,18 @@ export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'>
 function unfaithful(text: string, before: unknown, output: string): string | undefined {
   const reread = parseDocument(output, PARSE_OPTIONS);
   const what = 'cjm fmt cannot rewrite this file safely';
-  if (reread.errors.length > 0) return `${what}: the new layout would not parse (${reread.errors[0].message.split('\n')[0]}); file left unchanged, please report it`;
-  if (!isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), before)) return `${what}: the new layout would change a value; file left unchanged, please report it`;
-  if (countComments(output) !== countComments(text)) return `${what}: the new layout would lose a comment; file left unchanged, please report it`;
+  if (reread.errors.length > 0) return `${what}: the new layout would not parse (${reread.errors[0].message.split('\n')[0]}) (please report it)`;
+  if (!isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), before)) return `${what}: the new layout would change a value (please report it)`;
+  if (countComments(output) !== countComments(text)) return `${what}: the new layout would lose a comment (please report it)`;
   return undefined;
+}
+
+function looksLikeJourney(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && ['cjm', 'stages', 'title'].some((key) => key in data);
+}
+
+function unsafeProblem(message: string): SourceProblem {
+  return { line: 1, column: 1, endLine: 1, endColumn: 1, code: 'fmt-unsafe', severity: 'error', message };
 }
 
 function countComments(text: string): number {

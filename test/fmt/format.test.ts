@@ -87,20 +87,20 @@ describe('comments', () => {
 
   it('keeps a trailing comment on a list written in flow style', () => {
     expect(fmt(lines('tags:', '  - a', '  - b', 'cjm: 1 # version'))).toBe(lines('cjm: 1 # version', 'tags: [a, b]'));
-    expect(fmt(lines('tags: [a, b] # why these'))).toBe(lines('tags: [a, b] # why these'));
+    expect(fmt(lines('cjm: 1', 'tags: [a, b] # why these'))).toBe(lines('cjm: 1', 'tags: [a, b] # why these'));
   });
 
   it('keeps a list whose items carry comments in block style', () => {
-    const text = lines('tags:', '  - a # first', '  - b');
+    const text = lines('cjm: 1', 'tags:', '  - a # first', '  - b');
     expect(fmt(text)).toBe(text);
   });
 });
 
 describe('values', () => {
   it('keeps strings that would read as other types quoted', () => {
-    const text = lines('tags: ["yes", \'012\', "true", "1e3", "null"]');
+    const text = lines('cjm: 1', 'tags: ["yes", \'012\', "true", "1e3", "null"]');
     expect(fmt(text)).toBe(text);
-    expect(parse(fmt(text))).toEqual({ tags: ['yes', '012', 'true', '1e3', 'null'] });
+    expect(parse(fmt(text))).toEqual({ cjm: 1, tags: ['yes', '012', 'true', '1e3', 'null'] });
   });
 
   it('writes dates in date fields as plain YYYY-MM-DD, still strings', () => {
@@ -110,7 +110,7 @@ describe('values', () => {
   });
 
   it('leaves a quoted date in a free-text field quoted', () => {
-    const text = lines('description: "2026-09-30"');
+    const text = lines('title: T', 'description: "2026-09-30"');
     expect(fmt(text)).toBe(text);
   });
 
@@ -136,12 +136,12 @@ describe('flow style', () => {
 
   it('uses block style for a list of values that would pass the width', () => {
     const items = Array.from({ length: 20 }, (_, index) => `tag-number-${index}`);
-    const output = fmt(lines(`tags: [${items.join(', ')}]`));
-    expect(output).toBe(lines('tags:', ...items.map((item) => `  - ${item}`)));
+    const output = fmt(lines('cjm: 1', `tags: [${items.join(', ')}]`));
+    expect(output).toBe(lines('cjm: 1', 'tags:', ...items.map((item) => `  - ${item}`)));
   });
 
   it('uses block style for personas, stages and steps, however short', () => {
-    expect(fmt(lines('personas: [{ id: p, name: P }]'))).toBe(lines('personas:', '  - id: p', '    name: P'));
+    expect(fmt(lines('cjm: 1', 'personas: [{ id: p, name: P }]'))).toBe(lines('cjm: 1', 'personas:', '  - id: p', '    name: P'));
   });
 
   it('indents sequences under their key by two spaces', () => {
@@ -170,5 +170,36 @@ describe('fixtures', () => {
     const result = formatJourneyText(lines('id: a', 'id: b'));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'duplicate-key', line: 2 });
+  });
+});
+
+describe('unusual YAML', () => {
+  it('refuses, rather than breaks, a file whose alias would move above its anchor', () => {
+    const result = formatJourneyText(lines('base: &b', '  channel: web', 'stages:', '  - id: s', '    steps:', '      - id: a', '        touchpoints:', '          - *b'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'fmt-unsafe', line: 1, column: 1 });
+  });
+
+  it('keeps aliases whose anchor stays above them', () => {
+    const text = lines('cjm: 1', 'stages:', '  - id: s', '    kpis:', '      - &k { metric: nps }', '    steps:', '      - id: a', '        kpis:', '          - *k');
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('writes LF line endings and keeps the comments of a CRLF file', () => {
+    expect(fmt('title: T\r\ncjm: 1 # version\r\n')).toBe(lines('cjm: 1 # version', 'title: T'));
+  });
+
+  it('keeps a document start marker, directives and tags', () => {
+    expect(fmt(lines('%YAML 1.2', '---', 'title: !custom T', 'cjm: 1'))).toBe(lines('%YAML 1.2', '---', 'cjm: 1', 'title: !custom T'));
+  });
+
+  it('refuses a YAML file that is not a journey (a config named by mistake)', () => {
+    const result = formatJourneyText(lines('include: [a]', 'personas: []'));
+    expect(result.ok || result.problems[0].code).toBe('not-a-journey');
+  });
+
+  it('reports an empty file', () => {
+    const result = formatJourneyText('');
+    expect(result.ok || result.problems[0].code).toBe('empty-file');
   });
 });
