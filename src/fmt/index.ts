@@ -1,3 +1,4 @@
+import { chmod, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import type { SourceProblem } from '../load/parse.js';
@@ -57,7 +58,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
     const result = formatRead(file, read, workspace.limits);
     if (result.status === 'formatted' && !options.check) {
       try {
-        await writeFileAtomic(path, result.output!);
+        await replaceFile(path, result.output!);
       } catch (error) {
         result.status = 'io-error';
         result.ioError = `cannot write: ${error instanceof Error ? error.message : String(error)}`;
@@ -75,4 +76,16 @@ function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }
   const formatted = formatJourneyText(read.text, limits);
   if (!formatted.ok) return { file, status: 'invalid', problems: formatted.problems };
   return { file, status: formatted.changed ? 'formatted' : 'unchanged', problems: [], input: read.text, output: formatted.output };
+}
+
+/**
+ * An atomic write replaces the directory entry: through a symlink it would
+ * replace the link with a plain file, and the new file gets default
+ * permissions. Writing to the link's target and restoring the mode keeps both.
+ */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const target = await realpath(path);
+  const { mode } = await stat(target);
+  await writeFileAtomic(target, text);
+  if (((await stat(target)).mode & 0o7777) !== (mode & 0o7777)) await chmod(target, mode & 0o7777);
 }

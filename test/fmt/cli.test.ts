@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,16 @@ describe('cjm fmt', () => {
     expect(readFileSync(join(dir, 'broken.journey.yaml'), 'utf8')).toBe(before);
     // The other file is still formatted.
     expect(result.stdout).toBe('messy.journey.yaml\n');
+  });
+
+  it('formats through a symlink without replacing the link, and keeps the file mode', async () => {
+    chmodSync(join(dir, 'messy.journey.yaml'), 0o600);
+    symlinkSync('messy.journey.yaml', join(dir, 'link.journey.yaml'));
+    const result = await runCli(['fmt', '--no-config', 'link.journey.yaml'], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: 'link.journey.yaml\n' });
+    expect(lstatSync(join(dir, 'link.journey.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'messy.journey.yaml'), 'utf8')).toBe(readFileSync(`${FIXTURES}fmt/messy.formatted.yaml`, 'utf8'));
+    expect(statSync(join(dir, 'messy.journey.yaml')).mode & 0o777).toBe(0o600);
   });
 
   it('formats stdin to stdout with -', async () => {
