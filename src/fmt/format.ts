@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, Lexer, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type ToStringOptions } from 'yaml';
 import { parseYamlExact, type SourceProblem } from '../load/parse.js';
-import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
+import { findExcessiveNesting } from '../load/depth.js';
+import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, type Limits } from '../load/limits.js';
 import { journeyFileLayout, pickLayout, type Layout, type MapLayout } from './layout.js';
 
 /**
@@ -34,11 +35,15 @@ export type FormatResult = { ok: true; output: string; changed: boolean } | { ok
  * where comments hang on the nodes they precede or follow and move with them.
  */
 export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'> = DEFAULT_LIMITS): FormatResult {
-  // The validating parser words problems exactly as `cjm validate` does (position, depth and alias limits).
-  const problems = parseYamlExact(text, limits).problems.filter((problem) => problem.severity === 'error');
-  if (problems.length > 0) return { ok: false, problems };
-  const document = parseDocument(text, PARSE_OPTIONS);
-  const before = document.toJS({ maxAliasCount: -1 }) as unknown;
+  // Too deep a text would overflow `yaml`'s stack: checked before any parse.
+  const parsed = findExcessiveNesting(text, limits.maxDepth) ? undefined : parseDocument(text, PARSE_OPTIONS);
+  const before = parsed && parsed.errors.length === 0 ? plainData(parsed) : undefined;
+  if (!parsed || before === undefined) {
+    // Only a broken file pays for the validating parser, which words problems exactly as `cjm validate` does.
+    const problems = parseYamlExact(text, limits).problems.filter((problem) => problem.severity === 'error');
+    return { ok: false, problems: problems.length > 0 ? problems : [unsafeProblem('the file holds no data')] };
+  }
+  const document = parsed;
   // The journey key order would scramble a config or catalogue file named by mistake.
   if (!looksLikeJourney(before)) {
     return { ok: false, problems: [{ ...unsafeProblem('not a journey file (no `cjm`, `title` or `stages` at the top level)'), code: 'not-a-journey' }] };
@@ -71,6 +76,16 @@ function unfaithful(text: string, before: unknown, output: string): string | und
   if (!isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), before)) return `${what}: the new layout would change a value (please report it)`;
   if (countComments(output) !== countComments(text)) return `${what}: the new layout would lose a comment (please report it)`;
   return undefined;
+}
+
+/** The document as data; undefined when empty or when its aliases expand past the limit. */
+function plainData(document: Document): unknown {
+  try {
+    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    return data === null ? undefined : data;
+  } catch {
+    return undefined;
+  }
 }
 
 function looksLikeJourney(data: unknown): boolean {
