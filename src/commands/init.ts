@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { action, writeOut } from './io.js';
 
 // Listed here, not imported from src/init/templates.ts, so `cjm --help` loads no template code.
-const TEMPLATE_NAMES = ['lifecycle', 'aida', 'mckinsey-loop', 'onboarding', 'service-blueprint'];
+export const CLI_TEMPLATE_NAMES = ['lifecycle', 'aida', 'mckinsey-loop', 'onboarding', 'service-blueprint'];
 
 interface InitCliOptions {
   template: string;
@@ -18,7 +18,7 @@ export function registerInit(program: Command): void {
     .command('init')
     .description('write a starter journey from a template (or, with --config, a cjm.config.yaml)')
     .argument('[file]', 'file to write (default: <id or template>.journey.yaml, or cjm.config.yaml); - prints to stdout')
-    .addOption(new Option('-t, --template <name>', 'starter journey').choices(TEMPLATE_NAMES).default('lifecycle'))
+    .addOption(new Option('-t, --template <name>', 'starter journey').choices(CLI_TEMPLATE_NAMES).default('lifecycle'))
     .option('--id <id>', 'the journey id (default: from the file name, else the template name)')
     .option('--title <title>', 'the journey title')
     .option('--config', 'write a cjm.config.yaml listing every lint rule with its default severity')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CLI_TEMPLATE_NAMES } from '../../src/commands/init.js';
 import { formatJourneyText } from '../../src/fmt/format.js';
 import { journeySchema } from '../../src/format/journey.js';
 import { renderJourneyTemplate } from '../../src/init/render.js';
@@ -13,6 +14,8 @@ const render = (name: string, id = name, title?: string) => renderJourneyTemplat
 describe('starter journeys', () => {
   it('offers the five templates of the brief', () => {
     expect(TEMPLATE_NAMES).toEqual(['lifecycle', 'aida', 'mckinsey-loop', 'onboarding', 'service-blueprint']);
+    // The command lists them itself so that `cjm --help` loads no template code.
+    expect(CLI_TEMPLATE_NAMES).toEqual(TEMPLATE_NAMES);
   });
 
   it.each(TEMPLATE_NAMES)('%s passes validate with no finding at all', async (name) => {
