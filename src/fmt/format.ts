@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, Lexer, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type ToStringOptions } from 'yaml';
+import { stringifyNumber, stringifyString } from 'yaml/util';
+import { Document, Lexer, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type Scalar, type ScalarTag, type ToStringOptions } from 'yaml';
 import { parseYamlExact, type SourceProblem } from '../load/parse.js';
 import { findExcessiveNesting } from '../load/depth.js';
 import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, type Limits } from '../load/limits.js';
@@ -27,6 +28,52 @@ export const STRINGIFY_OPTIONS: ToStringOptions = {
 
 const PARSE_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false } as const;
 
+/**
+ * `yaml` prints a scalar from its value, not its source: "\u202E" would come
+ * out as an invisible bidi character, "a\nb" as a folded two-line string, 1e3
+ * as 1e+3. Single-line quoted strings and numbers are therefore printed from
+ * their source text, through this tag: `yaml` picks a tag by the node's
+ * `format`, and `default: true` keeps it from printing a tag name.
+ */
+const SOURCE_FORMAT = 'cjm-source';
+// A symbol property, not a WeakMap: Node.clone() copies it, so measured flow lines match printed ones.
+const SOURCE = Symbol('cjm source text');
+type SourcedScalar = Scalar & { [SOURCE]?: string };
+const sourceTag: ScalarTag = {
+  tag: 'tag:cjm.dev,2026:source',
+  format: SOURCE_FORMAT,
+  default: true,
+  // A test that never matches: `yaml` prefers tags with a test among several that identify a number,
+  // and never uses this one to resolve plain scalars while parsing.
+  test: /(?!)/,
+  identify: (value) => typeof value === 'string' || typeof value === 'number',
+  resolve: (text) => text,
+  stringify: (item, context, onComment, onChompKeep) => {
+    const source = (item as SourcedScalar)[SOURCE];
+    if (source !== undefined) return source;
+    return typeof item.value === 'number' ? stringifyNumber(item) : stringifyString(item, context, onComment, onChompKeep);
+  },
+};
+// With a test, the tag above wins over `yaml`'s own string tag even for scalars it does not
+// format; this twin without a format takes those and prints them the usual way.
+const SOURCE_TAGS: ScalarTag[] = [sourceTag, { ...sourceTag, format: undefined }];
+const DOCUMENT_OPTIONS = { ...PARSE_OPTIONS, customTags: SOURCE_TAGS };
+
+function keepScalarSources(document: Document, text: string): void {
+  visit(document, {
+    Scalar(_key, node) {
+      if (!node.range || node.tag) return;
+      const quoted = typeof node.value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      const number = typeof node.value === 'number' && node.type === 'PLAIN';
+      if (!quoted && !number) return;
+      const source = text.slice(node.range[0], node.range[1]);
+      if (/[\r\n]/.test(source)) return;
+      (node as SourcedScalar)[SOURCE] = source;
+      node.format = SOURCE_FORMAT;
+    },
+  });
+}
+
 export type FormatResult = { ok: true; output: string; changed: boolean } | { ok: false; problems: SourceProblem[] };
 
 /**
@@ -36,7 +83,7 @@ export type FormatResult = { ok: true; output: string; changed: boolean } | { ok
  */
 export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'> = DEFAULT_LIMITS): FormatResult {
   // Too deep a text would overflow `yaml`'s stack: checked before any parse.
-  const parsed = findExcessiveNesting(text, limits.maxDepth) ? undefined : parseDocument(text, PARSE_OPTIONS);
+  const parsed = findExcessiveNesting(text, limits.maxDepth) ? undefined : parseDocument(text, DOCUMENT_OPTIONS);
   const before = parsed && parsed.errors.length === 0 ? plainData(parsed) : undefined;
   if (!parsed || before === undefined) {
     // Only a broken file pays for the validating parser, which words problems exactly as `cjm validate` does.
@@ -44,6 +91,7 @@ export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'>
     return { ok: false, problems: problems.length > 0 ? problems : [unsafeProblem('the file holds no data')] };
   }
   const document = parsed;
+  keepScalarSources(document, text);
   // The journey key order would scramble a config or catalogue file named by mistake.
   if (!looksLikeJourney(before)) {
     return { ok: false, problems: [{ ...unsafeProblem('not a journey file (no `cjm`, `title` or `stages` at the top level)'), code: 'not-a-journey' }] };
@@ -190,7 +238,11 @@ function arrange(node: unknown, layout: Layout | undefined, column: number): voi
   }
   if (isScalar(node) && pickLayout(layout, 'scalar')?.kind === 'scalar') {
     const scalarLayout = pickLayout(layout, 'scalar') as Extract<Layout, { kind: 'scalar' }>;
-    if (scalarLayout.date && typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(node.value)) node.type = 'PLAIN';
+    if (scalarLayout.date && typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(node.value)) {
+      node.type = 'PLAIN';
+      node.format = undefined;
+      delete (node as SourcedScalar)[SOURCE];
+    }
   }
 }
 
@@ -249,7 +301,7 @@ function flowText(node: Node): string {
   copy.comment = undefined;
   copy.commentBefore = undefined;
   copy.spaceBefore = false;
-  const scratch = new Document();
+  const scratch = new Document(null, { customTags: SOURCE_TAGS });
   scratch.contents = copy as Node;
   setFlowPadding(scratch);
   return scratch.toString(STRINGIFY_OPTIONS).trimEnd();

@@ -103,6 +103,17 @@ describe('values', () => {
     expect(parse(fmt(text))).toEqual({ cjm: 1, tags: ['yes', '012', 'true', '1e3', 'null'] });
   });
 
+  it('keeps escapes in quoted strings, so invisible characters stay visible', () => {
+    const text = lines('title: "zero\\u200Bwidth and bidi \\u202Ereversed\\u202C"', 'description: "line one\\nline two"');
+    expect(fmt(text)).toBe(text);
+    expect(parse(fmt(text)).title).toBe('zero\u200Bwidth and bidi \u202Ereversed\u202C');
+  });
+
+  it('keeps numbers spelled as written, also when they move into a flow entry', () => {
+    const output = fmt(lines('stages:', '  - id: s', '    kpis:', '      - metric: nps', '        target: 1e3', '        actual: +4.20', '        source: 0x1F'));
+    expect(output).toBe(lines('stages:', '  - id: s', '    kpis:', '      - { metric: nps, target: 1e3, actual: +4.20, source: 0x1F }'));
+  });
+
   it('writes dates in date fields as plain YYYY-MM-DD, still strings', () => {
     const output = fmt(lines('reviewed: "2026-09-30"', 'stages:', '  - id: s', '    kpis:', "      - { metric: nps, measured: '2026-01-02' }"));
     expect(output).toBe(lines('reviewed: 2026-09-30', 'stages:', '  - id: s', '    kpis:', '      - { metric: nps, measured: 2026-01-02 }'));
