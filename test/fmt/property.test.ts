@@ -12,10 +12,10 @@ import { faithfulFormatProblem } from './roundtrip.js';
 // Strings that other YAML readers (or careless re-quoting) would turn into something else.
 const TRICKY = ['yes', 'no', 'on', '012', '0x1F', '1e3', '.5', '2026-09-30', 'null', '~', 'true', 'a: b', 'x #y', '#x', ' lead', 'trail ',
   '- dash', '[x]', '{y}', 'a, b', '"q"', "it's", 'über', '', 'two\nlines', 'ends with newline\n', '@at', '`tick`', '%pct', '&amp', '*star',
-  '!bang', '|pipe', '>gt', '? q', ': colon', '---', '...', 'tab\there'];
+  '!bang', '|pipe', '>gt', '? q', ': colon', '---', '...', 'tab\there', 'bidi \u202Eevil\u202C', 'zero\u200Bwidth\uFEFF', 'bell\u0007', 'nel\u0085'];
 
 const words = fc.array(fc.constantFrom('open', 'claim', 'the', 'app', 'fast', 'photo', 'Upload', '42'), { minLength: 1, maxLength: 8 }).map((list) => list.join(' '));
-const text = fc.oneof(words, fc.constantFrom(...TRICKY), fc.string({ maxLength: 20 }));
+const text = fc.oneof(words, fc.constantFrom(...TRICKY), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary-ascii', maxLength: 8 }));
 const slug = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/);
 const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double());
 const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((value) => value.toISOString().slice(0, 10));
