@@ -103,7 +103,8 @@ export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'>
   } catch (error) {
     // Moving keys can put an alias (*name) above its anchor (&name), which `yaml` refuses to print.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, problems: [unsafeProblem(`cjm fmt cannot rewrite this file safely: ${reason} (write the aliased values out to format it)`)] };
+    const hint = /alias/i.test(reason) ? ' (write the aliased values out to format it)' : ' (please report it)';
+    return { ok: false, problems: [unsafeProblem(`cjm fmt cannot rewrite this file safely: ${reason}${hint}`)] };
   }
   if (output === text) return { ok: true, output, changed: false };
   const unsafe = unfaithful(text, before, output);
