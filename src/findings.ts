@@ -18,6 +18,16 @@ export interface Finding extends Position {
   message: string;
 }
 
+/**
+ * A copy of `text` that does not keep the source file alive. Parsers hand out
+ * values as slices of the whole file text, and a message that quotes a step
+ * name would hold the file in memory for the rest of the run: with thousands of
+ * files, memory would grow with the corpus instead of the largest file.
+ */
+export function detachText(text: string): string {
+  return structuredClone(text);
+}
+
 /** A data path into a journey: keys and array indexes, e.g. ['stages', 0, 'owner']. */
 export type DataPath = readonly (string | number)[];
 

@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Journey } from '../format/journey.js';
-import { compareFindings, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import { compareFindings, detachText, type Finding, type FindingCounts, type Severity } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
 import type { PositionIndex } from '../positions.js';
@@ -157,7 +157,7 @@ export class FileLinter {
         if (reports.length === 0) continue;
         positions ??= analyzed.source!.positions();
         for (const report of reports) {
-          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message: report.message });
+          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message: detachText(report.message) });
         }
       } catch (error) {
         // One broken rule must not hide every other finding of the run.

@@ -4,7 +4,8 @@ import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.j
 import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
 import { DEFAULT_INCLUDE, discoverFiles, globJourneyFiles } from './discover.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { readTextFile } from './read.js';
+import { detachText } from '../findings.js';
+import { readTextFileSync, type ReadResult } from './read.js';
 
 export interface WorkspaceOptions {
   /** Working directory; paths are shown relative to it. Default: process.cwd(). */
@@ -64,15 +65,18 @@ export async function resolveTargets(workspace: Workspace, patterns: readonly st
  */
 export async function indexJourneyIds(workspace: Workspace, files: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  await Promise.all(
-    files.map(async (file) => {
-      if (file === '-') return;
-      const read = await readTextFile(resolve(workspace.cwd, file), workspace.limits).catch(() => undefined);
-      const text = read?.ok ? read.text : '';
-      const id = TOP_LEVEL_ID.exec(text.slice(0, 64 * 1024))?.[2];
-      if (id && !ids.has(id)) ids.set(id, file);
-    }),
-  );
+  // One file at a time: memory stays bounded by the largest file, not the corpus.
+  for (const file of files) {
+    if (file === '-') continue;
+    let read: ReadResult | undefined;
+    try {
+      read = readTextFileSync(resolve(workspace.cwd, file), workspace.limits);
+    } catch {
+      continue; // unreadable files are reported when they are checked
+    }
+    const id = read.ok ? TOP_LEVEL_ID.exec(read.text.slice(0, 64 * 1024))?.[2] : undefined;
+    if (id && !ids.has(id)) ids.set(detachText(id), file);
+  }
   return ids;
 }
 

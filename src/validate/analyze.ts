@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { journeySchema, type Journey } from '../format/journey.js';
 import type { DataPath, Finding, Severity } from '../findings.js';
-import { compareFindings } from '../findings.js';
+import { compareFindings, detachText } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
@@ -58,7 +58,7 @@ export function analyzeText(file: string, text: string, context: AnalyzeContext)
   if (source.data === undefined) return result;
 
   const at = (path: DataPath, target: 'key' | 'value', ruleId: string, message: string, severity: Severity = 'error') =>
-    findings.push({ file, ruleId, severity, message, ...source.positions().locate(path, target) });
+    findings.push({ file, ruleId, severity, message: detachText(message), ...source.positions().locate(path, target) });
 
   if (!looksLikeJourney(source.data)) {
     at([], 'value', 'not-a-journey', 'this YAML is not a cjm journey: a journey file starts with `cjm: 1`, `id`, `title` and `stages`');
