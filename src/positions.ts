@@ -122,12 +122,6 @@ function childOfYamlNode(node: Node | null, segment: string | number): { key: No
   return undefined;
 }
 
-/**
- * A node tree recorded from js-yaml's parse events: the fast path's positions,
- * about 10x cheaper than a `yaml` Document. js-yaml reports where it started
- * and finished composing each node; keys and values of a mapping arrive as
- * alternating children, told apart by comparing with the composed data.
- */
 /** js-yaml's parse-event callback (its typings name no type for it). */
 export type YamlEventListener = (event: jsYaml.EventType, state: jsYaml.State) => void;
 
@@ -137,12 +131,25 @@ interface EventNode extends Span {
   entries?: Map<string, { key: EventNode; value: EventNode | undefined }>;
 }
 
+/**
+ * Positions from a node tree recorded from js-yaml's parse events: the fast
+ * path's positions, about 10x cheaper than a `yaml` Document. js-yaml reports
+ * where it started and finished composing each node; keys and values of a
+ * mapping arrive as alternating children, told apart by comparing with the
+ * composed data.
+ */
 export class FastPositions extends BasePositions {
-  private readonly tree: EventNode | undefined;
-
-  constructor(text: string, load: (listener: YamlEventListener) => unknown) {
+  private constructor(
+    text: string,
+    private readonly tree: EventNode | undefined,
+  ) {
     super(text);
-    this.tree = recordTree(text, load);
+  }
+
+  /** Runs `load` (a js-yaml parse of `text`) with a listener, returning its data and the positions. */
+  static parse(text: string, load: (listener: YamlEventListener) => unknown): { data: unknown; positions: FastPositions } {
+    const { data, tree } = recordTree(text, load);
+    return { data, positions: new FastPositions(text, tree) };
   }
 
   protected root(): Span | undefined {
@@ -162,9 +169,9 @@ export class FastPositions extends BasePositions {
   }
 }
 
-function recordTree(text: string, load: (listener: YamlEventListener) => unknown): EventNode | undefined {
+function recordTree(text: string, load: (listener: YamlEventListener) => unknown): { data: unknown; tree: EventNode | undefined } {
   const stack: EventNode[] = [{ start: 0, end: 0, collection: true, result: undefined, children: [] }];
-  load((event, state) => {
+  const data = load((event, state) => {
     if (event === 'open') {
       stack.push({ start: state.position, end: state.position, collection: false, result: undefined, children: [] });
       return;
@@ -179,7 +186,7 @@ function recordTree(text: string, load: (listener: YamlEventListener) => unknown
     if (only && node.collection && only.result === node.result) node.children = only.children;
     stack[stack.length - 1].children.push(node);
   });
-  return stack[0].children[0];
+  return { data, tree: stack[0].children[0] };
 }
 
 function childOfEventNode(node: EventNode, segment: string | number): { key: EventNode; value: EventNode | undefined } | undefined {

@@ -63,11 +63,15 @@ describe('fast (js-yaml events) and exact (yaml Document) positions agree', () =
 
   function expectSamePositions(text: string) {
     const fast = parseYaml(text, DEFAULT_LIMITS);
+    const eager = parseYaml(text, DEFAULT_LIMITS, 'eager');
     const exact = parseYamlExact(text, DEFAULT_LIMITS);
     if (exact.problems.length > 0 || fast.problems.length > 0) return;
+    expect(eager.data).toEqual(fast.data);
     for (const path of [...allPaths(exact.data), ['nope'], ['stages', 99, 'x']]) {
       for (const target of ['value', 'key'] as const) {
-        expect({ path, target, at: fast.positions().locate(path, target) }).toEqual({ path, target, at: exact.positions().locate(path, target) });
+        const expected = { path, target, at: exact.positions().locate(path, target) };
+        expect({ path, target, at: fast.positions().locate(path, target) }).toEqual(expected);
+        expect({ path, target, at: eager.positions().locate(path, target) }).toEqual(expected);
       }
     }
   }

@@ -34,7 +34,7 @@ export async function createProcessor(job: RunJob): Promise<FileProcessor> {
   const { openWorkspace } = await import('../load/workspace.js');
   const { analyzeFile } = await import('../validate/analyze.js');
   const workspace = await openWorkspace({ cwd: job.cwd, config: job.config });
-  const context = { workspace, journeyIds: new Set(job.journeyIds) };
+  const context = { workspace, journeyIds: new Set(job.journeyIds), positions: job.kind === 'lint' ? ('eager' as const) : ('lazy' as const) };
   if (job.kind === 'validate') {
     const { toFileResult } = await import('../validate/index.js');
     return { run: async (file) => toFileResult(await analyzeFile(file, context)), totals: () => ({}) };

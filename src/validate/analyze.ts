@@ -30,6 +30,8 @@ export interface AnalyzeContext {
   stdinFilename?: string;
   /** Stdin content, read once by the caller. */
   stdinText?: ReadResult;
+  /** 'eager' when nearly every file will need positions (lint): recorded in the one parse. */
+  positions?: 'lazy' | 'eager';
 }
 
 export async function analyzeFile(file: string, context: AnalyzeContext): Promise<AnalyzedFile> {
@@ -52,7 +54,7 @@ function analyzeRead(file: string, read: ReadResult, context: AnalyzeContext): A
 
 /** Parses and validates journey text: syntax, schema, then references. */
 export function analyzeText(file: string, text: string, context: AnalyzeContext): AnalyzedFile {
-  const source = parseYaml(text, context.workspace.limits);
+  const source = parseYaml(text, context.workspace.limits, context.positions);
   const findings: Finding[] = source.problems.map(({ code, ...problem }) => ({ file, ruleId: code, ...problem }));
   const result: AnalyzedFile = { file, text, source, findings };
   if (source.data === undefined) return result;
