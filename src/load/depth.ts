@@ -46,7 +46,8 @@ export function findExcessiveNesting(source: string, maxDepth: number): DepthExc
       case 'seq-item-ind':
       case 'explicit-key-ind':
       case 'map-value-ind':
-        lineIndicators++;
+        // Inside brackets, nesting is what the brackets count: `{ a: 1, b: 2 }` is one level, not three.
+        if (flowDepth === 0) lineIndicators++;
         break;
     }
     if (indents.length + lineIndicators + flowDepth > maxDepth) return { offset };

@@ -102,3 +102,12 @@ describe('fast and exact paths read the same data', () => {
     expect(parseYaml(text, limits).data).toEqual(parseYamlExact(text, limits).data);
   });
 });
+
+describe('the nesting pre-scan', () => {
+  it('does not count keys inside a long flow mapping as levels', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const parsed = parseYamlExact(`stages:\n  - { ${keys} }\n`, DEFAULT_LIMITS);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toMatchObject({ stages: [{ k0: 0, k119: 119 }] });
+  });
+});
