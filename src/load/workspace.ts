@@ -74,13 +74,19 @@ export async function indexJourneyIds(workspace: Workspace, files: readonly stri
     } catch {
       continue; // unreadable files are reported when they are checked
     }
-    const id = read.ok ? TOP_LEVEL_ID.exec(read.text.slice(0, 64 * 1024))?.[2] : undefined;
-    if (id && !ids.has(id)) ids.set(detachText(id), file);
+    const id = read.ok ? topLevelJourneyId(read.text) : undefined;
+    if (id && !ids.has(id)) ids.set(id, file);
   }
   return ids;
 }
 
 const TOP_LEVEL_ID = /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
+
+/** The journey id on a top-level `id:` line, read without parsing (near the top, where it belongs). */
+export function topLevelJourneyId(text: string): string | undefined {
+  const id = TOP_LEVEL_ID.exec(text.slice(0, 64 * 1024))?.[2];
+  return id === undefined ? undefined : detachText(id);
+}
 
 async function assertReadable(path: string): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
 import { readStdin } from '../load/stdin.js';
-import { indexJourneyIds, openWorkspace, resolveTargets, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
+import { indexJourneyIds, openWorkspace, resolveTargets, topLevelJourneyId, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
 import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from './analyze.js';
 import { WorkerPool } from '../run/parallel.js';
 import type { RunJob } from '../run/jobs.js';
@@ -31,10 +31,8 @@ export async function prepareRun(patterns: readonly string[], options: ValidateO
   const journeyIds = new Set((await indexJourneyIds(workspace, idSources)).keys());
   const context: AnalyzeContext = { workspace, journeyIds, stdinFilename: options.stdinFilename };
   if (files.includes('-')) context.stdinText = await readStdin(workspace.limits.maxFileSize);
-  if (context.stdinText?.ok) {
-    const id = /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)/m.exec(context.stdinText.text)?.[1];
-    if (id) journeyIds.add(id);
-  }
+  const stdinId = context.stdinText?.ok ? topLevelJourneyId(context.stdinText.text) : undefined;
+  if (stdinId) journeyIds.add(stdinId);
   return { workspace, files, context };
 }
 
