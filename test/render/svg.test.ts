@@ -7,9 +7,7 @@ import { BrowserLaunchError, BrowserNotFoundError, findBrowser, lookupBrowser } 
 import {
   createSvgRenderer,
   MermaidRenderError,
-  neutraliseScriptLookalikes,
   renderSvgBatch,
-  svgHazard,
   type SvgRenderer,
 } from '../../src/render/svg.js';
 import { escapeJourneyText, escapeMermaidText } from '../../src/render/escape.js';
@@ -176,26 +174,6 @@ describe('finding a browser', () => {
     expect(error).toBeInstanceOf(BrowserNotFoundError);
     expect((error as BrowserNotFoundError).exitCode).toBe(2);
     expect((error as Error).message).not.toContain('\n');
-  });
-});
-
-describe('script lookalikes in text', () => {
-  it('are written as character references, which render the same', () => {
-    const text = '<svg><text>javascript:alert(1) <tspan>x onerror=alert(1)</tspan></text></svg>';
-    const out = neutraliseScriptLookalikes(text);
-    expect(out).toBe('<svg><text>javascript&#58;alert(1) <tspan>x onerror&#61;alert(1)</tspan></text></svg>');
-    expect(svgHazard(out, true)).toBeUndefined();
-  });
-
-  it('leave ordinary markup alone', () => {
-    const svg = '<svg id="a" font-family="x" data-on="1"><text dominant-baseline="middle">1 + 1 = 2</text></svg>';
-    expect(neutraliseScriptLookalikes(svg)).toBe(svg);
-  });
-
-  it('are caught when they are real markup', () => {
-    expect(svgHazard('<svg><script>x</script></svg>', false)).toMatch(/script/);
-    expect(svgHazard('<svg onload="x"></svg>', false)).toMatch(/event-handler/);
-    expect(svgHazard('<svg><foreignObject/></svg>', true)).toMatch(/foreignObject/);
   });
 });
 
