@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLibrary } from './load/yaml-library.js';
 import type { DataPath, Position } from './findings.js';
 
 /**
@@ -97,10 +98,12 @@ export class SourcePositions extends BasePositions {
 
 function spanOfYamlNode(node: Node | null): Span | undefined {
   if (!node?.range) return undefined;
+  const { isMap, isSeq } = yamlLibrary();
   return { start: node.range[0], end: node.range[1], collection: isMap(node) || isSeq(node) };
 }
 
 function childOfYamlNode(node: Node | null, segment: string | number): { key: Node | null; value: Node | null } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;

@@ -60,7 +60,7 @@ export interface LintRun {
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   // Custom rules and kept journeys cannot cross to a worker thread as plain data.
-  const pool = options.rules || options.keepJourneys ? undefined : WorkerPool.start();
+  const pool = options.rules || options.keepJourneys ? undefined : WorkerPool.startFor(patterns, options.cwd ?? process.cwd());
   try {
     return await lintWith(pool, rules, patterns, options);
   } finally {

@@ -1,4 +1,4 @@
-import { CST, Lexer } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface DepthExcess {
   /** 0-based offset where the nesting first went past the limit. */
@@ -15,6 +15,7 @@ export interface DepthExcess {
  * journeys need.
  */
 export function findExcessiveNesting(source: string, maxDepth: number): DepthExcess | undefined {
+  const { CST, Lexer } = yamlLibrary();
   const indents: number[] = [];
   let flowDepth = 0;
   let lineIndicators = 0;

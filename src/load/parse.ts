@@ -1,9 +1,10 @@
 import jsYaml from 'js-yaml';
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Position, Severity } from '../findings.js';
 import { FastPositions, SourcePositions, type PositionIndex, type YamlEventListener } from '../positions.js';
 import { findExcessiveNesting } from './depth.js';
 import { YAML_CORE_SCHEMA } from './fast-schema.js';
+import { yamlLibrary } from './yaml-library.js';
 import { MAX_ALIAS_COUNT, type Limits } from './limits.js';
 
 export interface SourceProblem extends Position {
@@ -101,7 +102,7 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
     });
   }
 
-  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const documents = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (!Array.isArray(documents) || documents.length === 0) {
     return unparsed({ ...unparsedPositions().rangeToPosition(0, 0), code: 'empty-file', severity: 'error', message: 'file is empty; a journey needs at least cjm, id, title and stages' });
   }
@@ -155,7 +156,7 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
 }
 
 function emptyDocument(): Document.Parsed {
-  return parseAllDocuments('{}')[0] as Document.Parsed;
+  return yamlLibrary().parseAllDocuments('{}')[0] as Document.Parsed;
 }
 
 /** `yaml` messages end with " at line X, column Y" and a code frame; the finding carries the position already. */

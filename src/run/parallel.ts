@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -36,11 +37,21 @@ function maxWorkers(): number {
   return Math.min(availableParallelism() - 1, 3);
 }
 
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 export class WorkerPool {
   private constructor(private readonly workers: Worker[]) {}
 
-  /** Starts up to `maxWorkers()` threads; undefined when there is nothing to gain or no built worker (tests run the sources). */
-  static start(): WorkerPool | undefined {
+  /**
+   * Starts up to `maxWorkers()` threads for a run over `patterns`; undefined when
+   * there is nothing to gain: a short list of files (a pre-commit hook, an
+   * editor) never reaches MIN_FILES_PER_WORKER, and no built worker exists when
+   * tests run the TypeScript sources.
+   */
+  static startFor(patterns: readonly string[], cwd: string): WorkerPool | undefined {
+    if (patterns.length > 0 && patterns.length < MIN_FILES_PER_WORKER && patterns.every((pattern) => isFile(resolve(cwd, pattern)))) return undefined;
     const count = maxWorkers();
     if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
     const workers = Array.from({ length: count }, () => new Worker(WORKER_URL));

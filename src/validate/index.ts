@@ -56,7 +56,7 @@ export function toFileResult(analyzed: AnalyzedFile): FileResult {
 
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
-  const pool = WorkerPool.start();
+  const pool = WorkerPool.startFor(patterns, options.cwd ?? process.cwd());
   try {
     return await validateWith(pool, patterns, options);
   } finally {
