@@ -36,17 +36,13 @@ export async function prepareRun(patterns: readonly string[], options: ValidateO
   return { workspace, files, context };
 }
 
-/** Reads, parses and validates files one at a time, a few reads in flight, in order. */
+/**
+ * Reads, parses and validates files one at a time, in order. Reads are
+ * synchronous (see readTextFileSync), so reading ahead would only hold more
+ * parsed files in memory at once.
+ */
 export async function* analyzeFiles(files: readonly string[], context: AnalyzeContext): AsyncGenerator<AnalyzedFile> {
-  const inFlight: Promise<AnalyzedFile>[] = [];
-  let next = 0;
-  const READ_AHEAD = 8;
-  while (next < files.length && inFlight.length < READ_AHEAD) inFlight.push(analyzeFile(files[next++], context));
-  while (inFlight.length > 0) {
-    const result = await inFlight.shift()!;
-    if (next < files.length) inFlight.push(analyzeFile(files[next++], context));
-    yield result;
-  }
+  for (const file of files) yield await analyzeFile(file, context);
 }
 
 /** The part of an analysed file a run keeps: small, whatever the file's size. */
