@@ -6,8 +6,8 @@ import type { Workspace } from '../load/workspace.js';
 import type { PositionIndex } from '../positions.js';
 import { RULES } from '../rules/index.js';
 import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from '../validate/analyze.js';
-import { WorkerPool } from '../run/parallel.js';
-import type { RunJob } from '../run/jobs.js';
+import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
+import { runScope, type RunJob } from '../run/jobs.js';
 import { analyzeFiles, prepareRun, type FileResult, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import { compileGlobs, type GlobMatcher } from './glob.js';
@@ -60,12 +60,8 @@ export interface LintRun {
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   // Custom rules and kept journeys cannot cross to a worker thread as plain data.
-  const pool = options.rules || options.keepJourneys ? undefined : WorkerPool.startFor(patterns, options.cwd ?? process.cwd());
-  try {
-    return await lintWith(pool, rules, patterns, options);
-  } finally {
-    pool?.close();
-  }
+  const shareable = !options.rules && !options.keepJourneys;
+  return withWorkerPool(patterns, options.cwd ?? process.cwd(), shareable, (pool) => lintWith(pool, rules, patterns, options));
 }
 
 async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[], patterns: readonly string[], options: LintOptions): Promise<LintRun> {
@@ -74,12 +70,10 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
   const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
-  if (pool && pool.sizeFor(kept.length) > 0 && !kept.includes('-')) {
+  if (pool?.shares(kept)) {
     const job: RunJob = {
       kind: 'lint',
-      cwd: workspace.cwd,
-      config: workspace.config.path ?? false,
-      journeyIds: [...context.journeyIds],
+      ...runScope(workspace, context.journeyIds),
       lint: { ruleSeverities: options.ruleSeverities, now: linter.now.getTime(), quiet: options.quiet, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
     };
     const { results, totals } = await pool.run(kept, { job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });

@@ -1,5 +1,6 @@
 import type { Severity } from '../findings.js';
 import type { CliRuleSetting } from '../lint/settings.js';
+import type { Workspace } from '../load/workspace.js';
 import type { FileResult } from '../validate/index.js';
 
 /**
@@ -17,6 +18,11 @@ export interface RunJob {
     quiet?: boolean;
     reportUnusedDisableDirectives?: Severity | false;
   };
+}
+
+/** The part of a job every kind shares: where the run is and which journeys exist. */
+export function runScope(workspace: Workspace, journeyIds: ReadonlySet<string>): Pick<RunJob, 'cwd' | 'config' | 'journeyIds'> {
+  return { cwd: workspace.cwd, config: workspace.config.path ?? false, journeyIds: [...journeyIds] };
 }
 
 export interface FileProcessor {

@@ -37,6 +37,16 @@ function maxWorkers(): number {
   return Math.min(availableParallelism() - 1, 3);
 }
 
+/** Runs `run` with a pool started for `patterns` (none when `enabled` is false) and closes the pool after. */
+export async function withWorkerPool<T>(patterns: readonly string[], cwd: string, enabled: boolean, run: (pool: WorkerPool | undefined) => Promise<T>): Promise<T> {
+  const pool = enabled ? WorkerPool.startFor(patterns, cwd) : undefined;
+  try {
+    return await run(pool);
+  } finally {
+    pool?.close();
+  }
+}
+
 function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
@@ -66,6 +76,11 @@ export class WorkerPool {
   /** How many of the pool's workers `fileCount` files justify. */
   sizeFor(fileCount: number): number {
     return Math.min(this.workers.length, Math.floor(fileCount / MIN_FILES_PER_WORKER));
+  }
+
+  /** Whether `files` are worth sharing: enough of them, and no stdin (`-` cannot be read again in a worker). */
+  shares(files: readonly string[]): boolean {
+    return this.sizeFor(files.length) > 0 && !files.includes('-');
   }
 
   close(): void {

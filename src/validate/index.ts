@@ -2,8 +2,8 @@ import type { Finding } from '../findings.js';
 import { readStdin } from '../load/stdin.js';
 import { indexJourneyIds, openWorkspace, resolveTargets, topLevelJourneyId, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
 import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from './analyze.js';
-import { WorkerPool } from '../run/parallel.js';
-import type { RunJob } from '../run/jobs.js';
+import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
+import { runScope, type RunJob } from '../run/jobs.js';
 
 export interface ValidateOptions extends WorkspaceOptions {
   stdinFilename?: string;
@@ -52,18 +52,13 @@ export function toFileResult(analyzed: AnalyzedFile): FileResult {
 
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
-  const pool = WorkerPool.startFor(patterns, options.cwd ?? process.cwd());
-  try {
-    return await validateWith(pool, patterns, options);
-  } finally {
-    pool?.close();
-  }
+  return withWorkerPool(patterns, options.cwd ?? process.cwd(), true, (pool) => validateWith(pool, patterns, options));
 }
 
 async function validateWith(pool: WorkerPool | undefined, patterns: readonly string[], options: ValidateOptions): Promise<RunResult> {
   const { workspace, files, context } = await prepareRun(patterns, options);
-  if (pool && pool.sizeFor(files.length) > 0 && !files.includes('-')) {
-    const job: RunJob = { kind: 'validate', cwd: workspace.cwd, config: workspace.config.path ?? false, journeyIds: [...context.journeyIds] };
+  if (pool?.shares(files)) {
+    const job: RunJob = { kind: 'validate', ...runScope(workspace, context.journeyIds) };
     const { results } = await pool.run(files, { job, runHere: async (file) => toFileResult(await analyzeFile(file, context)) });
     return { files: results };
   }
