@@ -31,8 +31,6 @@ export function detachText(text: string): string {
 /** A data path into a journey: keys and array indexes, e.g. ['stages', 0, 'owner']. */
 export type DataPath = readonly (string | number)[];
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warn: 2, info: 1 };
-
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||

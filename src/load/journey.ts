@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Journey } from '../format/journey.js';
 import type { Finding } from '../findings.js';
 import { analyzeFile } from '../validate/analyze.js';

@@ -33,7 +33,7 @@ export function checkReferences(journey: Journey, context: ReferenceContext): Re
     stepIds.add(step.id);
   });
 
-  const { personas, channels, metrics } = context.catalog;
+  const { personas, channels } = context.catalog;
   journey.personas?.forEach((persona, p) =>
     persona.channels?.forEach((channel, c) => checkKnown(channel, channels, 'channel', ['personas', p, 'channels', c], report)),
   );

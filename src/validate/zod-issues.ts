@@ -160,7 +160,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 // Walking Zod schemas by data path, to name the keys a mapping allows.
 type AnySchema = z.ZodType & { _zod: { def: Record<string, any> } };
 
-export function schemaAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType | undefined {
+function schemaAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (const segment of path) {
     current = unwrap(current);
