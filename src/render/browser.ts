@@ -1,8 +1,9 @@
 import { accessSync, constants, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 
 /** Binary names tried after --browser and PUPPETEER_EXECUTABLE_PATH, first in /usr/bin, then on PATH. */
 export const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
@@ -99,6 +100,30 @@ export function requireBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = p
   return lookup.path;
 }
 
+/**
+ * Mermaid SVG needs two optional peer dependencies that a lint-only install
+ * does not carry (together with Chromium they are ~500 MB less to install).
+ * Checked before anything is written, so a run never stops half-way.
+ */
+const BROWSER_PACKAGES = ['mermaid', 'puppeteer-core'] as const;
+
+export function requireBrowserPackages(resolve: (name: string) => string = createRequire(import.meta.url).resolve): void {
+  const missing = BROWSER_PACKAGES.filter((name) => {
+    try {
+      resolve(name === 'mermaid' ? 'mermaid/dist/mermaid.min.js' : name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return;
+  throw new BrowserNotFoundError(
+    `Mermaid diagrams as SVG need the optional package${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}: ` +
+      'run `npm install -D mermaid@11 puppeteer-core@24` and install Chromium (`apt-get install chromium`); ' +
+      'the journey map and blueprint (--diagram map|blueprint) need neither',
+  );
+}
+
 export interface LaunchedBrowser {
   browser: Browser;
   /** Closes the browser and removes its temporary profile. Safe to call twice. */
@@ -126,7 +151,7 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
   };
   let browser: Browser;
   try {
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({
       executablePath,
       headless: true,

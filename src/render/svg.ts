@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'puppeteer';
-import { launchBrowser, requireBrowser, type LaunchedBrowser } from './browser.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser, requireBrowser, requireBrowserPackages, type LaunchedBrowser } from './browser.js';
 import { mermaidConfig } from './svg-config.js';
 import { PAGE_HTML, pageScript, type PageRender, type PageResult, type PageSettings } from './svg-page.js';
 import { makeSvgSafe } from './svg-safety.js';
@@ -50,19 +50,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * The IIFE bundle (sets globalThis.mermaid, no imports), so it can be injected
- * from a local file with no network and no module loader. @mermaid-js/mermaid-cli
- * loads mermaid.esm.mjs from the same package through a request interceptor; the
- * IIFE avoids that. mermaid is a dependency of mermaid-cli, so resolve through it
- * when it is not hoisted.
+ * from a local file with no network and no module loader. mermaid is an
+ * optional peer dependency: requireBrowserPackages() has checked it is there.
  */
 export function mermaidBundlePath(): string {
-  const require = createRequire(import.meta.url);
-  try {
-    return require.resolve('mermaid/dist/mermaid.min.js');
-  } catch {
-    const cli = require.resolve('@mermaid-js/mermaid-cli');
-    return createRequire(cli).resolve('mermaid/dist/mermaid.min.js');
-  }
+  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 }
 
 /** Ids become CSS selectors (#id .node {...}): keep them to letters, digits, - and _. */
@@ -170,6 +162,7 @@ class PageRenderer implements SvgRenderer {
  * Throws BrowserNotFoundError (one-line message, exit 2) when no browser exists.
  */
 export async function createSvgRenderer(options: SvgRendererOptions = {}): Promise<SvgRenderer> {
+  requireBrowserPackages();
   const browserPath = requireBrowser(options.browserPath);
   const bundlePath = mermaidBundlePath();
   const portable = options.portable ?? false;
