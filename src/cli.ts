@@ -3,8 +3,11 @@ import { cjmVersion } from './version.js';
 /**
  * Entry point of the `cjm` binary. `cjm --version` answers before commander
  * loads (start-up is measured against a bare `node -e 0`); everything else goes
- * to the command wiring in program.ts.
+ * through main(), the CLI in-process.
  */
-const [, , only, extra] = process.argv;
-if ((only === '--version' || only === '-v') && extra === undefined) process.stdout.write(`${cjmVersion()}\n`);
-else await import('./program.js');
+const args = process.argv.slice(2);
+if ((args[0] === '--version' || args[0] === '-v') && args.length === 1) process.stdout.write(`${cjmVersion()}\n`);
+else {
+  const { main } = await import('./main.js');
+  process.exitCode = await main({ argv: args });
+}

@@ -6,12 +6,12 @@
 export class UserError extends Error {
   readonly userFacing = true;
 
-  /** The one-line form; subclasses add a position. */
-  describe(): string {
+  /** The one-line form; subclasses add a position, with paths relative to `cwd`. */
+  describe(_cwd?: string): string {
     return this.message;
   }
 }
 
-export function isUserFacing(error: unknown): error is Error & { describe?: () => string } {
+export function isUserFacing(error: unknown): error is Error & { describe?: (cwd?: string) => string } {
   return error instanceof Error && (error as { userFacing?: boolean }).userFacing === true;
 }

@@ -18,6 +18,14 @@ export interface Finding extends Position {
   message: string;
 }
 
+/** The findings of one file of a run, or why it could not be read. */
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** Set when the file could not be read (exit code 2). */
+  ioError?: string;
+}
+
 /**
  * A copy of `text` that does not keep the source file alive. Parsers hand out
  * values as slices of the whole file text, and a message that quotes a step

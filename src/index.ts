@@ -2,8 +2,9 @@
  * cjm's programmatic API. The CLI is one client of these functions; another
  * Node program can call them the same way.
  */
-export { validateFiles, prepareRun, analyzeFiles, type ValidateOptions, type FileResult, type RunResult } from './validate/index.js';
-export { analyzeText, analyzeFile, type AnalyzedFile, type AnalyzeContext } from './validate/analyze.js';
+export { validateFiles, analyzeFiles, type ValidateOptions, type RunResult } from './validate/index.js';
+export { analyzeText, analyzeFile, type AnalyzedFile } from './validate/analyze.js';
+export { prepareRun, type PrepareOptions, type PreparedRun, type RunContext } from './load/prepare.js';
 export { openWorkspace, workspaceFiles, resolveTargets, type Workspace, type WorkspaceOptions } from './load/workspace.js';
 export { loadJourney, type LoadedJourney } from './load/journey.js';
 export { parseYaml, parseYamlExact, type ParsedSource, type SourceProblem } from './load/parse.js';
@@ -11,11 +12,11 @@ export { SourcePositions } from './positions.js';
 export { ConfigError } from './load/config.js';
 export { DiscoveryError } from './load/discover.js';
 export { writeFileAtomic } from './io/write.js';
-export { toJsonSchema, jsonSchemaText } from './format/json-schema.js';
-export { journeySchema, type Journey, type Stage, type Step, type Persona, type Kpi, type Pain, type Transition } from './format/journey.js';
-export { configSchema, type CjmConfig } from './format/config.js';
-export { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from './format/builtins.js';
-export type { Finding, Severity, Position, DataPath } from './findings.js';
+export { toJsonSchema, jsonSchemaText } from './schema/json-schema.js';
+export { journeySchema, type Journey, type Stage, type Step, type Persona, type Kpi, type Pain, type Transition } from './schema/journey.js';
+export { configSchema, type CjmConfig } from './schema/config.js';
+export { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from './schema/builtins.js';
+export type { Finding, FileResult, Severity, Position, DataPath } from './findings.js';
 export { defineRule, type Rule, type RuleContext, type RuleReport } from './lint/rule.js';
 export {
   renderMermaid,

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { cli } from './context.js';
+import { action, colorLevel, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface DiffCommandOptions {
   rev?: string;
@@ -25,7 +26,7 @@ export function registerDiff(program: Command): void {
         }
         if (paths.includes('-')) throw new UsageError('cjm diff reads files, not stdin (-)');
         const diff = await import('../diff/index.js');
-        const workspace = { config: options.config };
+        const workspace = { cwd: cli().cwd, config: options.config };
         const run = options.rev === undefined ? await diff.diffFiles(paths[0], paths[1], workspace) : await diff.diffRevision(options.rev, paths, workspace);
         for (const line of run.ioErrors) writeErr(`cjm: ${line}`);
         if (run.invalid.length > 0) await reportInvalid(run.invalid);
@@ -40,16 +41,14 @@ export function registerDiff(program: Command): void {
 async function render(diff: typeof import('../diff/index.js'), report: import('../diff/index.js').DiffReport, format: DiffCommandOptions['format']): Promise<string> {
   if (format === 'json') return diff.formatJson(report);
   if (format === 'markdown') return diff.formatMarkdown(report);
-  const { colorLevelFor } = await import('../formatters/color.js');
-  return diff.formatText(report, { colorLevel: colorLevelFor(process.stdout) });
+  return diff.formatText(report, { colorLevel: await colorLevel('stdout') });
 }
 
 /** Files that are not a journey: their findings on stderr, as `cjm validate` prints them. */
 async function reportInvalid(files: import('../validate/analyze.js').AnalyzedFile[]): Promise<void> {
   const { stylish } = await import('../formatters/stylish.js');
-  const { colorLevelFor } = await import('../formatters/color.js');
   const { cjmVersion } = await import('../version.js');
   const results = files.map((file) => ({ file: file.file, findings: file.findings }));
   writeErr(`cjm: cannot compare: ${files.map((file) => file.file).join(', ')} ${files.length === 1 ? 'is' : 'are'} not a valid journey`);
-  process.stderr.write(stylish(results, { colorLevel: colorLevelFor(process.stderr), version: cjmVersion(), cwd: process.cwd() }));
+  writeErr(stylish(results, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface FmtCliOptions {
   check?: boolean;
@@ -27,7 +27,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { config: options.config, check: dryRun, stdinFilename: options.stdinFilename });
+  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun });
 
   let changed = 0;
   for (const result of results) {

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { cli } from './context.js';
 import { action, writeOut } from './io.js';
 
 // Listed here, not imported from src/init/templates.ts, so `cjm --help` loads no template code.
@@ -31,8 +32,8 @@ async function runInit(file: string | undefined, options: InitCliOptions): Promi
   const { initConfig, initJourney, InitError } = await import('../init/index.js');
   if (options.config && (options.id !== undefined || options.title !== undefined)) throw new InitError('--id and --title apply to journeys, not to --config');
   const result = options.config
-    ? await initConfig({ file, schema: options.schema, force: options.force })
-    : await initJourney({ file, template: options.template, id: options.id, title: options.title, schema: options.schema, force: options.force });
+    ? await initConfig({ cwd: cli().cwd, file, schema: options.schema, force: options.force })
+    : await initJourney({ cwd: cli().cwd, file, template: options.template, id: options.id, title: options.title, schema: options.schema, force: options.force });
   if (result.file === '-') {
     writeOut(result.text);
     return;

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliRuleSetting } from '../lint/settings.js';
 import type { Severity } from '../findings.js';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { cli } from './context.js';
+import { action, cliPath, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 const SEVERITIES: readonly string[] = ['error', 'warn', 'info'];
@@ -52,27 +53,25 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
   const { ruleMetadata } = await import('../lint/metadata.js');
   const { resolveNow } = await import('../lint/now.js');
   const { FORMATTERS } = await import('../formatters/index.js');
-  const { colorLevelFor } = await import('../formatters/color.js');
   const { cjmVersion } = await import('../version.js');
 
   if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   const unused = unusedDirectiveSeverity(options.reportUnusedDisableDirectives, paths);
   const run = await lintFiles(paths, {
-    config: options.config,
-    stdinFilename: options.stdinFilename,
+    ...(await coreOptions(options.config, options.stdinFilename)),
     ruleSeverities: options.rule,
-    now: resolveNow(options.now),
+    now: resolveNow(options.now, cli().env),
     quiet: options.quiet,
     reportUnusedDisableDirectives: unused,
   });
 
   const toFile = options.output !== undefined;
   // In GitHub Actions, annotations first, then the full report: GitHub shows only 10 annotations of a kind per step.
-  const formats = options.format ? [options.format] : !toFile && process.env.GITHUB_ACTIONS === 'true' ? (['github', 'stylish'] as const) : (['stylish'] as const);
+  const formats = options.format ? [options.format] : !toFile && cli().env.GITHUB_ACTIONS === 'true' ? (['github', 'stylish'] as const) : (['stylish'] as const);
   const context = {
-    colorLevel: toFile ? (0 as const) : colorLevelFor(process.stdout),
+    colorLevel: toFile ? (0 as const) : await colorLevel('stdout'),
     version: cjmVersion(),
-    cwd: process.cwd(),
+    cwd: cli().cwd,
     rules: ruleMetadata(run.rules),
   };
   let report = '';
@@ -105,7 +104,7 @@ async function writeReport(path: string, report: string): Promise<void> {
   const { writeFileAtomic } = await import('../io/write.js');
   const { describeIoError } = await import('../load/read.js');
   try {
-    await writeFileAtomic(path, report);
+    await writeFileAtomic(cliPath(path), report);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // mkdir -p on a path through a file fails with EEXIST or ENOTDIR, which say nothing to most people.

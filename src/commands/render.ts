@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { JourneyToRender } from '../render/files.js';
-import type { FileResult } from '../validate/index.js';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import type { FileResult } from '../findings.js';
+import { cli } from './context.js';
+import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 const KINDS = ['journey', 'flow', 'emotion'] as const;
 
@@ -59,10 +60,9 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
   if (run.invalid.length > 0) {
     // Invalid files are reported the way `cjm validate` shows them, on stderr: stdout may be Mermaid source.
     const { FORMATTERS } = await import('../formatters/index.js');
-    const { colorLevelFor } = await import('../formatters/color.js');
     const { cjmVersion } = await import('../version.js');
     const stylish = await FORMATTERS.stylish();
-    writeErr(stylish(run.invalid, { colorLevel: colorLevelFor(process.stderr), version: cjmVersion(), cwd: process.cwd() }));
+    writeErr(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
     writeErr(`cjm: ${run.invalid.length} invalid file${run.invalid.length === 1 ? '' : 's'} not rendered`);
     raiseExitCode(EXIT.findings);
   }
@@ -77,9 +77,10 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
 
 /** Reads and validates the files; I/O errors are reported at once (exit 2), invalid files are returned. */
 async function loadJourneys(paths: string[], options: RenderCliOptions): Promise<{ journeys: JourneyToRender[]; invalid: FileResult[] }> {
-  const { prepareRun, analyzeFiles } = await import('../validate/index.js');
+  const { prepareRun } = await import('../load/prepare.js');
+  const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
-  const prepared = await prepareRun(paths, { config: options.config, stdinFilename: options.stdinFilename });
+  const prepared = await prepareRun(paths, await coreOptions(options.config, options.stdinFilename));
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   for await (const analyzed of analyzeFiles(prepared.files, prepared.context)) {
@@ -133,13 +134,15 @@ async function writeFiles(
   outDir: string,
 ): Promise<void> {
   const { renderJourneysToFiles } = await import('../render/files.js');
-  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser.js');
+  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser/chromium.js');
   try {
     const result = await renderJourneysToFiles(items, {
       outDir,
+      cwd: cli().cwd,
       kinds,
       format: options.format,
       browserPath: options.browser,
+      env: cli().env,
       portable: options.portable ?? false,
       onWritten: (written) => writeOut(`${written.path}\n`),
       onSource: options.format === 'mermaid' ? (item, kind, source) => warnIfTooLarge(item.file, kind, source) : undefined,

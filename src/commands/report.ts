@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import type { FileResult } from '../validate/index.js';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import type { FileResult } from '../findings.js';
+import { cli } from './context.js';
+import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface ReportCliOptions {
   out: string;
@@ -36,9 +37,9 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   type ReportJourney = import('../report/index.js').ReportJourney;
   type SkippedFile = import('../report/index.js').SkippedFile;
 
-  const now = resolveNow(options.now);
-  const run = await lintFiles(paths, { config: options.config, now, keepJourneys: true });
-  const workspace = await openWorkspace({ config: options.config });
+  const now = resolveNow(options.now, cli().env);
+  const run = await lintFiles(paths, { ...(await coreOptions(options.config)), now, keepJourneys: true });
+  const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config });
 
   const journeys: ReportJourney[] = [];
   const invalid: FileResult[] = [];
@@ -71,13 +72,15 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
 
   if (invalid.length > 0) await reportInvalid(invalid);
 
-  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser.js');
+  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser/chromium.js');
   try {
     const result = await writeReport(journeys, {
       outDir: options.out,
+      cwd: cli().cwd,
       images: options.images,
       now,
       browserPath: options.browser,
+      env: cli().env,
       skipped,
       onWritten: (path) => writeOut(`${path}\n`),
     });
@@ -94,10 +97,9 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
 /** Invalid files are reported the way `cjm validate` shows them, on stderr (stdout lists the files written). */
 async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
   const { FORMATTERS } = await import('../formatters/index.js');
-  const { colorLevelFor } = await import('../formatters/color.js');
   const { cjmVersion } = await import('../version.js');
   const stylish = await FORMATTERS.stylish();
-  writeErr(stylish(invalid, { colorLevel: colorLevelFor(process.stderr), version: cjmVersion(), cwd: process.cwd() }));
+  writeErr(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
   writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
   raiseExitCode(EXIT.findings);
 }

@@ -8,7 +8,7 @@ export function registerSchema(program: Command): void {
     .addArgument(new Argument('[kind]', 'which schema').choices(['journey', 'config']).default('journey'))
     .action(
       action(async (kind: 'journey' | 'config') => {
-        const { jsonSchemaText } = await import('../format/json-schema.js');
+        const { jsonSchemaText } = await import('../schema/json-schema.js');
         writeOut(jsonSchemaText(kind));
       }),
     );

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { action, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { cli } from './context.js';
+import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -14,13 +15,12 @@ export function registerValidate(program: Command): void {
       action(async (paths: string[], options: { format: string; config: string | false; stdinFilename?: string }) => {
         const { validateFiles } = await import('../validate/index.js');
         const { FORMATTERS } = await import('../formatters/index.js');
-        const { colorLevelFor } = await import('../formatters/color.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-        const run = await validateFiles(paths, { config: options.config, stdinFilename: options.stdinFilename });
+        const run = await validateFiles(paths, await coreOptions(options.config, options.stdinFilename));
         const formatter = await FORMATTERS[options.format]();
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
-        writeOut(formatter(run.files, { colorLevel: colorLevelFor(process.stdout), version: cjmVersion(), cwd: process.cwd() }));
+        writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));
         const failed = run.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
         raiseExitCode(run.files.some((file) => file.ioError) ? EXIT.error : failed ? EXIT.findings : EXIT.ok);
       }),

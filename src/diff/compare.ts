@@ -1,5 +1,5 @@
-import type { MetricDefinition } from '../format/builtins.js';
-import type { Journey, Kpi, Stage, Step } from '../format/journey.js';
+import type { MetricDefinition } from '../schema/builtins.js';
+import type { Journey, Kpi, Stage, Step } from '../schema/journey.js';
 import { listSteps, successorsOf, type StepRef } from '../model/walk.js';
 import { countChanges } from './counts.js';
 import { plannedImprovement } from './improvement.js';

@@ -1,4 +1,4 @@
-import type { Journey } from '../format/journey.js';
+import type { Journey } from '../schema/journey.js';
 import { forEachStep } from '../model/walk.js';
 import { normalize, painText, trendOf } from './values.js';
 import type { NumberDelta, PlannedImprovement, StageDiff } from './types.js';

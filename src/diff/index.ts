@@ -1,10 +1,11 @@
 import type { Finding } from '../findings.js';
-import type { Journey } from '../format/journey.js';
+import type { Journey } from '../schema/journey.js';
 import { catalogForJourney } from '../load/catalog.js';
 import { DiscoveryError, discoverFiles } from '../load/discover.js';
 import { decode } from '../load/read.js';
 import { openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
-import { analyzeFile, analyzeText, type AnalyzeContext, type AnalyzedFile } from '../validate/analyze.js';
+import type { RunContext } from '../load/prepare.js';
+import { analyzeFile, analyzeText, type AnalyzedFile } from '../validate/analyze.js';
 import { compareJourneys } from './compare.js';
 import { emptyCounts, reportCounts } from './counts.js';
 import { changedFiles, filesAtRevision, fromRepoPath, GitError, globPathspecs, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';
@@ -117,7 +118,7 @@ async function namedTargets(repo: Repo, workspace: Workspace, paths: readonly st
 }
 
 /** The old side: `git show REV:path`, then the same reading checks as a file on disk. */
-async function analyzeAtRevision(repo: Repo, rev: string, repoPath: string, shownPath: string, context: AnalyzeContext): Promise<AnalyzedFile> {
+async function analyzeAtRevision(repo: Repo, rev: string, repoPath: string, shownPath: string, context: RunContext): Promise<AnalyzedFile> {
   const label = `${rev}:${shownPath}`;
   const limit = context.workspace.limits.maxFileSize;
   let bytes: Buffer;
@@ -171,7 +172,7 @@ function journeyDiff(
  * diff: the old side may predate today's catalogue. Only files that are not a
  * journey at all (syntax, schema) are refused.
  */
-function analyzeContext(workspace: Workspace): AnalyzeContext {
+function analyzeContext(workspace: Workspace): RunContext {
   return { workspace, journeyIds: new Set() };
 }
 

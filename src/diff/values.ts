@@ -1,4 +1,4 @@
-import type { Pain } from '../format/journey.js';
+import type { Pain } from '../schema/journey.js';
 import type { NumberDelta, Trend } from './types.js';
 
 export function painText(pain: Pain): string {

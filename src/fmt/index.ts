@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import type { SourceProblem } from '../load/parse.js';
 import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
-import { readStdin } from '../load/stdin.js';
+import { readStdin, type InputStream } from '../load/stdin.js';
 import { openWorkspace, resolveTargets, type WorkspaceOptions } from '../load/workspace.js';
 import { formatJourneyText } from './format.js';
 
@@ -14,6 +14,8 @@ export interface FormatOptions extends WorkspaceOptions {
   check?: boolean;
   /** Name shown for stdin (`-`). */
   stdinFilename?: string;
+  /** Where `-` reads from. Default: process.stdin. */
+  stdin?: InputStream;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
   const results: FormattedFile[] = [];
   for (const file of files) {
     if (file === '-') {
-      const read = await readStdin(workspace.limits.maxFileSize);
+      const read = await readStdin(workspace.limits.maxFileSize, options.stdin);
       results.push(formatRead(options.stdinFilename ?? '<stdin>', read, workspace.limits));
       continue;
     }

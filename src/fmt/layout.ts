@@ -8,7 +8,7 @@ import {
   painSchema,
   touchpointSchema,
   transitionSchema,
-} from '../format/journey.js';
+} from '../schema/journey.js';
 
 /**
  * The canonical layout of a journey file, derived from the Zod schema so that

@@ -1,4 +1,4 @@
-import type { FileResult } from '../validate/index.js';
+import type { FileResult } from '../findings.js';
 
 /** What a formatter may know besides the findings. Formatters are pure functions of these two. */
 export interface FormatContext {

@@ -1,14 +1,14 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { SLUG_PATTERN } from '../format/journey.js';
+import { SLUG_PATTERN } from '../schema/journey.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderConfigTemplate } from './config.js';
 import { schemaReference } from './modeline.js';
-import { renderJourneyTemplate } from './render.js';
+import { renderJourneyTemplate } from './template-file.js';
 import { TEMPLATE_NAMES, TEMPLATES } from './templates.js';
 
 export { TEMPLATES, TEMPLATE_NAMES, type JourneyTemplate } from './templates.js';
-export { renderJourneyTemplate } from './render.js';
+export { renderJourneyTemplate } from './template-file.js';
 export { renderConfigTemplate } from './config.js';
 export { schemaReference } from './modeline.js';
 

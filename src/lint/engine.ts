@@ -1,14 +1,14 @@
 import { relative, resolve, sep } from 'node:path';
-import type { Journey } from '../format/journey.js';
-import { compareFindings, detachText, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import type { Journey } from '../schema/journey.js';
+import { compareFindings, countFindings, detachText, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
 import type { PositionIndex } from '../positions.js';
 import { RULES } from '../rules/index.js';
-import { analyzeFile, type AnalyzeContext, type AnalyzedFile } from '../validate/analyze.js';
+import { prepareRun, runScope, type RunContext, type RunScope } from '../load/prepare.js';
 import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
-import { runScope, type RunJob } from '../run/jobs.js';
-import { analyzeFiles, prepareRun, type FileResult, type ValidateOptions } from '../validate/index.js';
+import { analyzeFile, type AnalyzedFile } from '../validate/analyze.js';
+import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import { compileGlobs, type GlobMatcher } from './glob.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -61,7 +61,19 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const rules = options.rules ?? RULES;
   // Custom rules and kept journeys cannot cross to a worker thread as plain data.
   const shareable = !options.rules && !options.keepJourneys;
-  return withWorkerPool(patterns, options.cwd ?? process.cwd(), shareable, (pool) => lintWith(pool, rules, patterns, options));
+  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: shareable, workers: options.workers };
+  return withWorkerPool(request, (pool) => lintWith(pool, rules, patterns, options));
+}
+
+const PROCESSOR = new URL('./processor.js', import.meta.url);
+
+/** What a worker thread needs to lint as this thread does (src/lint/processor.ts). */
+export interface LintJob {
+  scope: RunScope;
+  ruleSeverities?: readonly CliRuleSetting[];
+  now: number;
+  quiet?: boolean;
+  reportUnusedDisableDirectives?: Severity | false;
 }
 
 async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[], patterns: readonly string[], options: LintOptions): Promise<LintRun> {
@@ -71,12 +83,14 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
   if (pool?.shares(kept)) {
-    const job: RunJob = {
-      kind: 'lint',
-      ...runScope(workspace, context.journeyIds),
-      lint: { ruleSeverities: options.ruleSeverities, now: linter.now.getTime(), quiet: options.quiet, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives },
+    const job: LintJob = {
+      scope: runScope(context),
+      ruleSeverities: options.ruleSeverities,
+      now: linter.now.getTime(),
+      quiet: options.quiet,
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     };
-    const { results, totals } = await pool.run(kept, { job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
+    const { results, totals } = await pool.run(kept, { options: job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
     linter.addSuppressed(totals.suppressed ?? 0);
     return { files: results, summary: linter.summary(results), rules };
   }
@@ -94,7 +108,7 @@ export class FileLinter {
 
   constructor(
     private readonly workspace: Workspace,
-    private readonly context: AnalyzeContext,
+    private readonly context: RunContext,
     private readonly settings: RuleSettings,
     rules: readonly Rule<any>[],
     private readonly options: LintOptions,
@@ -201,14 +215,7 @@ export class FileLinter {
   }
 
   summary(files: readonly LintedFile[]): LintSummary {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const file of files) {
-      for (const finding of file.findings) {
-        if (finding.severity === 'error') counts.errors++;
-        else if (finding.severity === 'warn') counts.warnings++;
-        else counts.infos++;
-      }
-    }
+    const counts = countFindings(files.flatMap((file) => file.findings));
     const ioErrors = files.filter((file) => file.ioError).length;
     return { files: files.length - ioErrors, ...counts, suppressed: this.suppressed, ioErrors };
   }

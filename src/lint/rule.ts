@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Journey } from '../format/journey.js';
+import type { Journey } from '../schema/journey.js';
 import type { DataPath, Severity } from '../findings.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleSetting, SeveritySetting } from '../format/config.js';
+import type { RuleSetting, SeveritySetting } from '../schema/config.js';
 import { formatDataPath, type Severity } from '../findings.js';
 import { ConfigError, type LoadedConfig } from '../load/config.js';
 import { displayPath } from '../load/discover.js';

@@ -1,6 +1,6 @@
-import { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from '../format/builtins.js';
-import type { Catalog } from '../format/config.js';
-import type { Journey, Persona } from '../format/journey.js';
+import { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from '../schema/builtins.js';
+import type { Catalog } from '../schema/config.js';
+import type { Journey, Persona } from '../schema/journey.js';
 
 /**
  * Every persona, channel and metric a journey may refer to: built-ins, then the

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { catalogSchema, configSchema, type CjmConfig } from '../format/config.js';
+import { catalogSchema, configSchema, type CjmConfig } from '../schema/config.js';
 import type { Position } from '../findings.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
 import { displayPath } from './discover.js';

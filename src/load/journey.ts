@@ -1,4 +1,4 @@
-import type { Journey } from '../format/journey.js';
+import type { Journey } from '../schema/journey.js';
 import type { Finding } from '../findings.js';
 import { analyzeFile } from '../validate/analyze.js';
 import { indexJourneyIds, openWorkspace, workspaceFiles, type WorkspaceOptions } from './workspace.js';

@@ -1,5 +1,5 @@
-import type { ChannelType } from '../format/builtins.js';
-import type { Journey, Step } from '../format/journey.js';
+import type { ChannelType } from '../schema/builtins.js';
+import type { Journey, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { forEachStep } from './walk.js';
 

@@ -1,4 +1,4 @@
-import type { Journey } from '../format/journey.js';
+import type { Journey } from '../schema/journey.js';
 import { listSteps, successorsOf, type StepRef } from './walk.js';
 
 /**

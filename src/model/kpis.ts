@@ -1,6 +1,6 @@
-import type { Journey, Kpi, Stage, Step } from '../format/journey.js';
+import type { Journey, Kpi, Stage, Step } from '../schema/journey.js';
 import type { DataPath } from '../findings.js';
-import type { MetricDefinition } from '../format/builtins.js';
+import type { MetricDefinition } from '../schema/builtins.js';
 import { stageName, stepName } from './labels.js';
 
 /**

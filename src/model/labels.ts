@@ -1,4 +1,4 @@
-import type { Journey, Stage, Step } from '../format/journey.js';
+import type { Journey, Stage, Step } from '../schema/journey.js';
 
 /**
  * Names as lint messages and reports show them: the human name and the id, so

@@ -1,4 +1,4 @@
-import type { Journey, Stage, Step } from '../format/journey.js';
+import type { Journey, Stage, Step } from '../schema/journey.js';
 import type { DataPath } from '../findings.js';
 
 /** Visits every step in file order with its stage and data path (stages[s].steps[i]). */

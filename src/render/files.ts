@@ -1,8 +1,8 @@
-import { join } from 'node:path';
-import type { Journey } from '../format/journey.js';
+import { join, resolve } from 'node:path';
+import type { Journey } from '../schema/journey.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
-import { renderMermaid, type DiagramKind } from './index.js';
+import { renderMermaid, type DiagramKind } from './diagrams.js';
 
 export interface JourneyToRender {
   /** The journey file, as shown to the user. */
@@ -15,7 +15,12 @@ export interface JourneyToRender {
 export type RenderFormat = 'mermaid' | 'svg';
 
 export interface RenderFilesOptions {
+  /** The output folder as the user gave it: written paths are shown under it. */
   outDir: string;
+  /** What a relative outDir is relative to. Default: process.cwd(). */
+  cwd?: string;
+  /** svg: where PUPPETEER_EXECUTABLE_PATH and PATH are read from. Default: process.env. */
+  env?: Record<string, string | undefined>;
   kinds: readonly DiagramKind[];
   format: RenderFormat;
   /** svg: --browser PATH. */
@@ -66,7 +71,7 @@ export async function renderJourneysToFiles(items: readonly JourneyToRender[], o
   if (jobs.length === 0) return result;
   const write = async (item: JourneyToRender, kind: DiagramKind, content: string): Promise<void> => {
     const path = join(options.outDir, diagramFileName(item.journey.id, kind, options.format));
-    await writeFileAtomic(path, content);
+    await writeFileAtomic(resolve(options.cwd ?? process.cwd(), path), content);
     const written = { file: item.file, journeyId: item.journey.id, kind, path };
     result.written.push(written);
     options.onWritten?.(written);
@@ -81,8 +86,8 @@ export async function renderJourneysToFiles(items: readonly JourneyToRender[], o
     return result;
   }
 
-  const { createSvgRenderer, MermaidRenderError } = await import('./svg.js');
-  const renderer = await createSvgRenderer({ browserPath: options.browserPath, portable: options.portable ?? false });
+  const { createSvgRenderer, MermaidRenderError } = await import('./browser/svg.js');
+  const renderer = await createSvgRenderer({ browserPath: options.browserPath, env: options.env, portable: options.portable ?? false });
   try {
     for (const { item, kind } of jobs) {
       const source = renderMermaid(item.journey, kind, { catalog: item.catalog });

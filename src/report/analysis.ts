@@ -4,8 +4,8 @@
  * emotion and review age. Pure functions of a journey and its catalogue, so
  * pages and tests share one definition of each figure.
  */
-import type { MetricDefinition } from '../format/builtins.js';
-import type { Journey, Kpi, Pain, Stage, Step } from '../format/journey.js';
+import type { MetricDefinition } from '../schema/builtins.js';
+import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { stepChannels } from '../model/channels.js';
 import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';

@@ -2,10 +2,10 @@
  * The public report API: markdown pages for journeys (`cjm report`), with
  * their diagrams as fenced Mermaid, SVG files beside the pages, or none.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { renderFlowPerStage, renderMermaid, type DiagramKind } from '../render/index.js';
-import type { SvgRenderer } from '../render/svg.js';
+import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
 import { renderJourneyPage, type PageDiagram, type ReportJourney } from './journey-page.js';
 import { escapeInline } from './markdown-escape.js';
@@ -13,7 +13,12 @@ import { escapeInline } from './markdown-escape.js';
 export type ReportImages = 'mermaid' | 'svg' | 'none';
 
 export interface ReportOptions {
+  /** The output folder as the user gave it: written paths are shown under it. */
   outDir: string;
+  /** What a relative outDir is relative to. Default: process.cwd(). */
+  cwd?: string;
+  /** svg: where PUPPETEER_EXECUTABLE_PATH and PATH are read from. Default: process.env. */
+  env?: Record<string, string | undefined>;
   /** mermaid (default): fenced blocks GitHub and GitLab draw; svg: image files beside the pages; none. */
   images?: ReportImages;
   /** "Today", for review ages. Default: the real date. */
@@ -83,7 +88,7 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
   const result: ReportResult = { written: [], failures: [] };
   const write = async (name: string, content: string): Promise<void> => {
     const path = join(options.outDir, name);
-    await writeFileAtomic(path, content);
+    await writeFileAtomic(resolve(options.cwd ?? process.cwd(), path), content);
     result.written.push(path);
     options.onWritten?.(path);
   };
@@ -91,8 +96,8 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
   // One browser page for the whole batch: about 1 s to start, then ~30 ms per diagram.
   let renderer: SvgRenderer | undefined;
   if (images === 'svg' && journeys.length > 0) {
-    const { createSvgRenderer } = await import('../render/svg.js');
-    renderer = await createSvgRenderer({ browserPath: options.browserPath, portable: true });
+    const { createSvgRenderer } = await import('../render/browser/svg.js');
+    renderer = await createSvgRenderer({ browserPath: options.browserPath, env: options.env, portable: true });
   }
   try {
     for (const item of journeys) {
@@ -114,7 +119,7 @@ async function pageDiagrams(
   failures: ReportFailure[],
 ): Promise<PageDiagram[]> {
   if (images === 'mermaid') return pageDiagramSources(item).map(({ kind, caption, source }) => ({ kind, caption, mermaid: source }));
-  const { MermaidRenderError } = await import('../render/svg.js');
+  const { MermaidRenderError } = await import('../render/browser/svg.js');
   const diagrams: PageDiagram[] = [];
   // An image has no size limit worth splitting for: one flow per journey.
   for (const { kind, source } of pageDiagramSources(item, false)) {

@@ -5,7 +5,7 @@
  * goes through markdown-escape.
  */
 import type { Finding } from '../findings.js';
-import type { Journey, Persona, Stage, Step } from '../format/journey.js';
+import type { Journey, Persona, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { ENGINE_CODES, VALIDATION_CODES } from '../lint/validation-codes.js';
 import { ruleDocsUrl } from '../lint/metadata.js';
@@ -25,7 +25,7 @@ import {
   type KpiPlace,
   type StepPlace,
 } from './analysis.js';
-import { directionWord, formatEmotion, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './format.js';
+import { directionWord, formatEmotion, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
 import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from './markdown-escape.js';
 
 export interface ReportJourney {

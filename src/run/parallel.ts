@@ -15,9 +15,22 @@ export const MIN_FILES_PER_WORKER = 64;
 const BATCH = 16;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/**
+ * What a worker runs: a module exporting `createProcessor(options)`. The pool
+ * knows nothing of validate or lint; a job names its processor module, as
+ * piscina's `filename` does, and the worker imports it.
+ */
+export interface FileProcessor<Result = unknown> {
+  run(file: string): Promise<Result>;
+  /** Totals beyond the per-file results, e.g. suppressed findings. */
+  totals(): Record<string, number>;
+}
+
+export type CreateProcessor<Options, Result> = (options: Options) => Promise<FileProcessor<Result>>;
+
 export interface ParallelTask<Result> {
-  /** Serialisable description of the run, from which each worker rebuilds its own state. */
-  job: unknown;
+  /** Serialisable options the processor module rebuilds its state from in each worker. */
+  options: unknown;
   /** Processes one file in this thread. */
   runHere(file: string): Promise<Result>;
 }
@@ -30,16 +43,27 @@ interface WorkerReply<Result> {
   error?: string;
 }
 
-/** The cores this process may use: CJM_WORKERS=N sets the number of worker threads (0: none). */
-function maxWorkers(): number {
-  const setting = process.env.CJM_WORKERS;
+/** Worker threads to use: CJM_WORKERS=N (0: none), else one less than the cores, at most 3. */
+export function workerCount(env: Record<string, string | undefined> = process.env): number {
+  const setting = env.CJM_WORKERS;
   if (setting !== undefined && /^\d+$/.test(setting)) return Number(setting);
   return Math.min(availableParallelism() - 1, 3);
 }
 
-/** Runs `run` with a pool started for `patterns` (none when `enabled` is false) and closes the pool after. */
-export async function withWorkerPool<T>(patterns: readonly string[], cwd: string, enabled: boolean, run: (pool: WorkerPool | undefined) => Promise<T>): Promise<T> {
-  const pool = enabled ? WorkerPool.startFor(patterns, cwd) : undefined;
+export interface PoolRequest {
+  /** The run's file patterns: a short list of files never starts a pool. */
+  patterns: readonly string[];
+  cwd: string;
+  /** URL of the processor module (see FileProcessor), loaded by each worker as soon as it starts. */
+  processor: URL;
+  enabled: boolean;
+  /** At most this many threads (default: workerCount()). */
+  workers?: number;
+}
+
+/** Runs `run` with a pool started for the request (none when it is not worth it) and closes the pool after. */
+export async function withWorkerPool<T>(request: PoolRequest, run: (pool: WorkerPool | undefined) => Promise<T>): Promise<T> {
+  const pool = request.enabled ? WorkerPool.startFor(request) : undefined;
   try {
     return await run(pool);
   } finally {
@@ -55,16 +79,16 @@ export class WorkerPool {
   private constructor(private readonly workers: Worker[]) {}
 
   /**
-   * Starts up to `maxWorkers()` threads for a run over `patterns`; undefined when
+   * Starts up to `workerCount()` threads for a run over `patterns`; undefined when
    * there is nothing to gain: a short list of files (a pre-commit hook, an
    * editor) never reaches MIN_FILES_PER_WORKER, and no built worker exists when
    * tests run the TypeScript sources.
    */
-  static startFor(patterns: readonly string[], cwd: string): WorkerPool | undefined {
+  static startFor({ patterns, cwd, processor, workers: limit }: PoolRequest): WorkerPool | undefined {
     if (patterns.length > 0 && patterns.length < MIN_FILES_PER_WORKER && patterns.every((pattern) => isFile(resolve(cwd, pattern)))) return undefined;
-    const count = maxWorkers();
-    if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
-    const workers = Array.from({ length: count }, () => new Worker(WORKER_URL));
+    const count = limit ?? workerCount();
+    if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
+    const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { processor: processor.href } }));
     // An idle pool must not keep the process alive or lose an error.
     for (const worker of workers) {
       worker.unref();
@@ -120,7 +144,7 @@ export class WorkerPool {
           const batch = takeBatch();
           worker.postMessage(batch.length > 0 ? { batch: batch.map((index) => ({ index, file: files[index] })) } : { stop: true });
         });
-        worker.postMessage({ job: task.job });
+        worker.postMessage({ options: task.options });
       });
 
     const runHere = async () => {

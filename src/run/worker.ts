@@ -1,19 +1,19 @@
-import { parentPort } from 'node:worker_threads';
-import { createProcessor, preloadProcessor, type FileProcessor, type RunJob } from './jobs.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CreateProcessor, FileProcessor } from './parallel.js';
 
 /**
- * A worker thread of WorkerPool: loads its modules at once (while the main
- * thread discovers files), then takes a job and answers batches of files.
+ * A worker thread of WorkerPool: imports its processor module at once (while
+ * the main thread discovers files), then takes the run's options and answers
+ * batches of files.
  */
 const port = parentPort!;
-const preloaded = preloadProcessor();
+const loaded: Promise<{ createProcessor: CreateProcessor<unknown, unknown> }> = import((workerData as { processor: string }).processor);
 let processor: Promise<FileProcessor> | undefined;
 
-port.on('message', async (message: { job?: RunJob; batch?: { index: number; file: string }[]; stop?: boolean }) => {
+port.on('message', async (message: { options?: unknown; batch?: { index: number; file: string }[]; stop?: boolean }) => {
   try {
-    if (message.job) {
-      await preloaded;
-      processor = createProcessor(message.job);
+    if ('options' in message) {
+      processor = (await loaded).createProcessor(message.options);
       await processor;
       port.postMessage({ ready: true });
     } else if (message.stop) {

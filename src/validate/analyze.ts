@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { journeySchema, type Journey } from '../format/journey.js';
+import { journeySchema, type Journey } from '../schema/journey.js';
 import type { DataPath, Finding, Severity } from '../findings.js';
 import { compareFindings, detachText } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
-import type { Workspace } from '../load/workspace.js';
+import type { RunContext } from '../load/prepare.js';
 import { checkReferences } from './references.js';
 import { describeZodIssues } from './zod-issues.js';
 
@@ -22,19 +22,7 @@ export interface AnalyzedFile {
   findings: Finding[];
 }
 
-export interface AnalyzeContext {
-  workspace: Workspace;
-  /** Ids of every journey of the workspace, for subjourney references. */
-  journeyIds: ReadonlySet<string>;
-  /** Name shown for stdin (`--stdin-filename`). */
-  stdinFilename?: string;
-  /** Stdin content, read once by the caller. */
-  stdinText?: ReadResult;
-  /** 'eager' when nearly every file will need positions (lint): recorded in the one parse. */
-  positions?: 'lazy' | 'eager';
-}
-
-export async function analyzeFile(file: string, context: AnalyzeContext): Promise<AnalyzedFile> {
+export async function analyzeFile(file: string, context: RunContext): Promise<AnalyzedFile> {
   if (file === '-') {
     const name = context.stdinFilename ?? '<stdin>';
     return analyzeRead(name, context.stdinText ?? decode(new Uint8Array()), context);
@@ -47,13 +35,13 @@ export async function analyzeFile(file: string, context: AnalyzeContext): Promis
   }
 }
 
-function analyzeRead(file: string, read: ReadResult, context: AnalyzeContext): AnalyzedFile {
+function analyzeRead(file: string, read: ReadResult, context: RunContext): AnalyzedFile {
   if (!read.ok) return { file, findings: [atStart(file, read.code, read.message)] };
   return analyzeText(file, read.text, context);
 }
 
 /** Parses and validates journey text: syntax, schema, then references. */
-export function analyzeText(file: string, text: string, context: AnalyzeContext): AnalyzedFile {
+export function analyzeText(file: string, text: string, context: RunContext): AnalyzedFile {
   const source = parseYaml(text, context.workspace.limits, context.positions);
   const findings: Finding[] = source.problems.map(({ code, ...problem }) => ({ file, ruleId: code, ...problem }));
   const result: AnalyzedFile = { file, text, source, findings };

@@ -1,4 +1,4 @@
-import type { Journey, Kpi } from '../format/journey.js';
+import type { Journey, Kpi } from '../schema/journey.js';
 import type { DataPath } from '../findings.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { closestMatch } from '../util/suggest.js';

@@ -3,7 +3,8 @@ import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/index.js';
-import { analyzeFiles, prepareRun, validateFiles } from '../../src/validate/index.js';
+import { prepareRun } from '../../src/load/prepare.js';
+import { analyzeFiles, validateFiles } from '../../src/validate/index.js';
 import { runCli } from '../helpers/cli.js';
 import { scratchDir, STACK_FRAME } from './hostile.js';
 

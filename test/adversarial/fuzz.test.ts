@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace, type Workspace } from '../../src/load/workspace.js';
 import { lintFiles } from '../../src/lint/index.js';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace } from '../../src/load/workspace.js';
 import { lintFiles } from '../../src/lint/index.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import { lintFiles } from '../../src/lint/index.js';
 import { DIAGRAM_KINDS, renderMermaid } from '../../src/render/index.js';
 import { validateFiles } from '../../src/validate/index.js';

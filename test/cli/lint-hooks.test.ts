@@ -15,9 +15,9 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(['cjm.config.yaml', 'a.journey.yaml.bak', 'journey.yaml'].some((path) => files.test(path))).toBe(false);
   });
 
-  it('can be installed: pre-commit packs the package, and prepack builds dist/', () => {
+  it('can be installed: pre-commit packs the package, and prepare builds dist/ (test/e2e/pre-commit.sh installs it for real)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.scripts.prepack).toMatch(/npm run build/);
+    expect(pkg.scripts.prepare).toMatch(/npm run build/);
     expect(pkg.bin.cjm).toBe('bin/cjm.js');
   });
 });

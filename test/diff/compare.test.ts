@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_METRICS, type MetricDefinition } from '../../src/format/builtins.js';
-import { journeySchema, type Journey } from '../../src/format/journey.js';
+import { BUILTIN_METRICS, type MetricDefinition } from '../../src/schema/builtins.js';
+import { journeySchema, type Journey } from '../../src/schema/journey.js';
 import { compareJourneys } from '../../src/diff/compare.js';
 import type { Change, StageDiff, StepDiff } from '../../src/diff/types.js';
 

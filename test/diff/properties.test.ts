@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareJourneys } from '../../src/diff/compare.js';
 import { escapeMarkdown } from '../../src/diff/format-markdown.js';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 
 /** Journeys over a small pool of stage and step ids, so two of them share some ids and differ in others. */
 const journeyArb: fc.Arbitrary<Journey> = fc

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatJourneyText, FLOW_MAX_WIDTH } from '../../src/fmt/format.js';
 import { journeyFileLayout } from '../../src/fmt/layout.js';
-import { journeySchema, stageSchema, stepSchema } from '../../src/format/journey.js';
+import { journeySchema, stageSchema, stepSchema } from '../../src/schema/journey.js';
 import { FIXTURES } from '../helpers/cli.js';
 
 function fmt(text: string): string {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/findings.js';
 import type { FormatContext } from '../../src/formatters/types.js';
-import type { FileResult } from '../../src/validate/index.js';
+import type { FileResult } from '../../src/findings.js';
 
 /** Findings every formatter test uses: a rule finding, a validation finding, an awkward message, a clean file and an unreadable one. */
 export const finding = (over: Partial<Finding>): Finding => ({

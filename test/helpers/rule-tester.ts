@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataPath, Position } from '../../src/findings.js';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import type { Rule, RuleReport } from '../../src/lint/rule.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace, type Workspace } from '../../src/load/workspace.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { configSchema } from '../../src/format/config.js';
+import { configSchema } from '../../src/schema/config.js';
 import { renderConfigTemplate } from '../../src/init/config.js';
 import { RULES } from '../../src/rules/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMermaidEntities, escapeJourneyText, escapeMermaidText, foldLabel } from '../../src/render/escape.js';
+import { decodeMermaidEntities, escapeJourneyText, escapeMermaidText, foldLabel } from '../../src/render/mermaid/escape.js';
 
 describe('foldLabel', () => {
   it('turns every run of whitespace into one space and trims', () => {

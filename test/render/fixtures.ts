@@ -1,4 +1,4 @@
-import type { Journey, Stage, Step } from '../../src/format/journey.js';
+import type { Journey, Stage, Step } from '../../src/schema/journey.js';
 
 /** A small valid journey for generator tests; override what the test is about. */
 export function makeJourney(stages: Partial<Stage>[], extra: Partial<Journey> = {}): Journey {

@@ -3,7 +3,7 @@
  * (not only that the source parses). Uses parseMermaid first: it installs the
  * jsdom globals Mermaid needs before Mermaid is imported.
  */
-import { decodeMermaidEntities } from '../../src/render/escape.js';
+import { decodeMermaidEntities } from '../../src/render/mermaid/escape.js';
 import { parseMermaid } from '../helpers/mermaid-parse.js';
 
 export interface ParsedDiagram {

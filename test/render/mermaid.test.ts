@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Journey, Step } from '../../src/format/journey.js';
+import type { Journey, Step } from '../../src/schema/journey.js';
 import { catalogForJourney, type ResolvedCatalog } from '../../src/load/catalog.js';
 import { listSteps } from '../../src/model/walk.js';
 import { renderFlowPerStage, renderMermaid, type DiagramKind } from '../../src/render/index.js';
-import { analyzeFiles, prepareRun } from '../../src/validate/index.js';
+import { prepareRun } from '../../src/load/prepare.js';
+import { analyzeFiles } from '../../src/validate/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { folded, makeJourney, makeStep } from './fixtures.js';
 import { readDiagram, type ParsedDiagram } from './mermaid-db.js';

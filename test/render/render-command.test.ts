@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/render/browser.js';
+import { findBrowser } from '../../src/render/browser/chromium.js';
 import { expectGolden, FIXTURES, runCli } from '../helpers/cli.js';
 import { parseMermaid } from '../helpers/mermaid-parse.js';
 

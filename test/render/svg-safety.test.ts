@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as svgModule from '../../src/render/svg.js';
-import { makeSvgSafe, neutraliseScriptLookalikes, svgHazard } from '../../src/render/svg-safety.js';
+import * as svgModule from '../../src/render/browser/svg.js';
+import { makeSvgSafe, neutraliseScriptLookalikes, svgHazard } from '../../src/render/browser/svg-safety.js';
 
 /** Pieces that make script look-alikes (and near misses) when joined at random. */
 const PIECES = ['javascript', 'JavaScript', ':', 'on', 'load', 'Error', '=', ' ', '\t', '-', 'x', 'data-', '<', '>', '&', '#58;'];

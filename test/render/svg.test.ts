@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserLaunchError, BrowserNotFoundError, findBrowser, lookupBrowser } from '../../src/render/browser.js';
+import { BrowserLaunchError, BrowserNotFoundError, findBrowser, lookupBrowser } from '../../src/render/browser/chromium.js';
 import {
   createSvgRenderer,
   MermaidRenderError,
   renderSvgBatch,
   type SvgRenderer,
-} from '../../src/render/svg.js';
-import { escapeJourneyText, escapeMermaidText } from '../../src/render/escape.js';
+} from '../../src/render/browser/svg.js';
+import { escapeJourneyText, escapeMermaidText } from '../../src/render/mermaid/escape.js';
 
 const lookup = lookupBrowser();
 const browser = lookup.found ? lookup.path : undefined;

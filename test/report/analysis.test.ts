@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import { builtinCatalog } from '../../src/load/catalog.js';
 import {
   averageEmotion,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 import rule from '../../src/rules/channel-handoff.js';
 import { checkJourney, testRule, yaml } from '../helpers/rule-tester.js';
 import { journeyWithRandomFlow } from './flow-arbitrary.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Journey } from '../../src/format/journey.js';
+import type { Journey } from '../../src/schema/journey.js';
 
 /** Journeys with random stages and random `next` graphs (including loops, self-loops, `next: []` and defaults). */
 export const journeyWithRandomFlow = fc

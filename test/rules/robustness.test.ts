@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { journeySchema, type Journey } from '../../src/format/journey.js';
+import { journeySchema, type Journey } from '../../src/schema/journey.js';
 import type { Rule } from '../../src/lint/rule.js';
 import { checkJourney } from '../helpers/rule-tester.js';
 import { journeyWithRandomFlow } from './flow-arbitrary.js';

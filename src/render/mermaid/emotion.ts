@@ -1,6 +1,6 @@
-import type { Journey, Step } from '../../format/journey.js';
+import type { Journey, Step } from '../../schema/journey.js';
 import { listSteps } from '../../model/walk.js';
-import { escapeMermaidText } from '../escape.js';
+import { escapeMermaidText } from './escape.js';
 import { NO_EMOTION_MARK, namesFor, stepLabel, titleLabel, type GeneratorOptions } from './labels.js';
 
 export interface EmotionSeries {

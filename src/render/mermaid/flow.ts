@@ -1,6 +1,6 @@
-import type { Journey, Step, Transition } from '../../format/journey.js';
+import type { Journey, Step, Transition } from '../../schema/journey.js';
 import { listSteps, successorsOf, type StepRef } from '../../model/walk.js';
-import { escapeMermaidText, foldLabel } from '../escape.js';
+import { escapeMermaidText, foldLabel } from './escape.js';
 import { namesFor, stepChannels, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
 
 export interface FlowOptions extends GeneratorOptions {

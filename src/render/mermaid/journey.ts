@@ -1,5 +1,5 @@
-import type { Journey, Step } from '../../format/journey.js';
-import { escapeJourneyText, escapeMermaidText } from '../escape.js';
+import type { Journey, Step } from '../../schema/journey.js';
+import { escapeJourneyText, escapeMermaidText } from './escape.js';
 import { NO_EMOTION_MARK, namesFor, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
 
 /**

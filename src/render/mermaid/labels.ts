@@ -1,6 +1,6 @@
-import type { Journey, Step } from '../../format/journey.js';
+import type { Journey, Step } from '../../schema/journey.js';
 import type { ResolvedCatalog } from '../../load/catalog.js';
-import { foldLabel } from '../escape.js';
+import { foldLabel } from './escape.js';
 
 export interface GeneratorOptions {
   /** The catalogue as seen from the journey (shared personas and channels); the journey's own declarations win. */

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { formatJourneyText } from '../fmt/format.js';
-import { BUILTIN_CHANNELS, BUILTIN_METRICS } from '../format/builtins.js';
+import { BUILTIN_CHANNELS, BUILTIN_METRICS } from '../schema/builtins.js';
 import type { JourneyTemplate, TemplateStage, TemplateStep } from './templates.js';
 
 export interface JourneyTemplateOptions {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaText } from '../../src/format/json-schema.js';
+import { jsonSchemaText } from '../../src/schema/json-schema.js';
 
 describe('generated JSON Schemas', () => {
   for (const kind of ['journey', 'config'] as const) {

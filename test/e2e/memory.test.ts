@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBinary } from '../helpers/cli.js';
 
 /**
  * Memory is bounded by the largest file, not the corpus: 1,500 files of 16 KB
@@ -17,7 +17,7 @@ describe('memory stays bounded by the largest file', () => {
     copyFileSync(join(ROOT, 'examples', 'shared', 'catalog.yaml'), join(dir, 'catalog.yaml'));
     writeFileSync(join(dir, 'cjm.config.yaml'), 'catalog: [catalog.yaml]\n');
     for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `j${i}.journey.yaml`), text.replace(/^id: .*$/m, `id: journey-number-${i}-of-the-corpus`));
-    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: dir, env: { CJM_WORKERS: '0', NODE_OPTIONS: '--max-old-space-size=48' }, timeoutMs: 120_000 });
+    const result = await runBinary(['lint', '--format', 'json', '.'], { cwd: dir, env: { CJM_WORKERS: '0', NODE_OPTIONS: '--max-old-space-size=48' }, timeoutMs: 120_000 });
     expect(result.stderr).not.toMatch(/heap out of memory/);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).summary.files).toBe(1500);

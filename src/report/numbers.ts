@@ -2,7 +2,7 @@
  * How numbers, emotions, KPI values and dates read in the report pages.
  * Everything here is cjm's own text (no user input), ready for markdown.
  */
-import type { MetricDefinition } from '../format/builtins.js';
+import type { MetricDefinition } from '../schema/builtins.js';
 import { escapeInline } from './markdown-escape.js';
 import type { KpiStatus } from './analysis.js';
 

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser, requireBrowser, requireBrowserPackages, type LaunchedBrowser } from './browser.js';
+import { launchBrowser, requireBrowser, requireBrowserPackages, type LaunchedBrowser } from './chromium.js';
 import { mermaidConfig } from './svg-config.js';
 import { PAGE_HTML, pageScript, type PageRender, type PageResult, type PageSettings } from './svg-page.js';
 import { makeSvgSafe } from './svg-safety.js';
 
-export { BrowserLaunchError, BrowserNotFoundError, findBrowser } from './browser.js';
+export { BrowserLaunchError, BrowserNotFoundError, findBrowser } from './chromium.js';
 export { neutraliseScriptLookalikes, svgHazard } from './svg-safety.js';
 
 export interface SvgRendererOptions {
   /** --browser PATH; otherwise PUPPETEER_EXECUTABLE_PATH, then system locations. */
   browserPath?: string;
+  /** Where PUPPETEER_EXECUTABLE_PATH and PATH are read from. Default: process.env. */
+  env?: Record<string, string | undefined>;
   /** SVG that renders outside a browser too (checked with rsvg-convert 2.54): no <foreignObject>, text as <text>/<tspan>. */
   portable?: boolean;
   /** Per-diagram time limit; on expiry the page is replaced and that diagram fails. Default 30 s. */
@@ -163,7 +165,7 @@ class PageRenderer implements SvgRenderer {
  */
 export async function createSvgRenderer(options: SvgRendererOptions = {}): Promise<SvgRenderer> {
   requireBrowserPackages();
-  const browserPath = requireBrowser(options.browserPath);
+  const browserPath = requireBrowser(options.browserPath, options.env);
   const bundlePath = mermaidBundlePath();
   const portable = options.portable ?? false;
   const settings: PageSettings = { config: mermaidConfig(portable), portable };

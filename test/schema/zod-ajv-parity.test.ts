@@ -4,8 +4,8 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { journeySchema } from '../../src/format/journey.js';
-import { toJsonSchema } from '../../src/format/json-schema.js';
+import { journeySchema } from '../../src/schema/journey.js';
+import { toJsonSchema } from '../../src/schema/json-schema.js';
 
 /**
  * What an editor flags (Ajv with the generated JSON Schema) and what the CLI

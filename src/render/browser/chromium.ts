@@ -71,7 +71,7 @@ function systemCandidates(pathVariable: string | undefined, usualDirs: readonly 
  */
 export function lookupBrowser(
   explicitPath?: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   usualDirs: readonly string[] = ['/usr/bin'],
 ): BrowserLookup {
   if (explicitPath !== undefined && explicitPath !== '') {
@@ -94,7 +94,7 @@ export function findBrowser(explicitPath?: string): string | undefined {
 }
 
 /** Like findBrowser, but throws BrowserNotFoundError with the one-line install hint. */
-export function requireBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function requireBrowser(explicitPath?: string, env: Record<string, string | undefined> = process.env): string {
   const lookup = lookupBrowser(explicitPath, env);
   if (!lookup.found) throw new BrowserNotFoundError(lookup.message);
   return lookup.path;
