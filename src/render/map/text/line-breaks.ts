@@ -107,8 +107,11 @@ function isAsciiDigit(codePoint: number): boolean {
  * Spaces are break opportunities of their own and never reach here.
  */
 export function mayBreakBetween(before: number, after: number): boolean {
+  const afterHyphen = BREAK_AFTER.has(before);
+  // Most pairs are two letters of a word: settle them before the punctuation sets.
+  if (!afterHyphen && !isWideCodePoint(before) && !isWideCodePoint(after)) return false;
   if (NO_BREAK_BEFORE.has(after) || NO_BREAK_AFTER.has(before)) return false;
   // Not inside a number (10-20) or a run of them (--, //).
-  if (BREAK_AFTER.has(before)) return !isAsciiDigit(after) && !BREAK_AFTER.has(after);
-  return isWideCodePoint(before) || isWideCodePoint(after);
+  if (afterHyphen) return !isAsciiDigit(after) && !BREAK_AFTER.has(after);
+  return true;
 }
