@@ -181,8 +181,9 @@ describe.runIf(chromium)('Chromium draws text as wide as measureText measures it
     const widths = await browserWidths(page, svgOf(FONT_FAMILY));
     const used = new Set([...(await platformFonts(page)).values()].flat());
     console.info(`Chromium drew FONT_FAMILY with: ${[...used].join(', ')}`);
-    // Without Arimo, Arial or Liberation Sans installed the check would compare other metrics: install fonts-liberation.
-    for (const family of used) expect(METRIC_COMPATIBLE_FAMILIES).toContain(family);
+    for (const family of used) {
+      expect(METRIC_COMPATIBLE_FAMILIES, `Chromium drew with ${family}, which lacks Arial's metrics: apt-get install fonts-liberation`).toContain(family);
+    }
     expectWidthsToMatch(widths, [...used].join(', '));
   });
 });
