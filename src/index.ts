@@ -20,6 +20,7 @@ export type { Finding, FileResult, Severity, Position, DataPath } from './findin
 export { defineRule, type Rule, type RuleContext, type RuleReport } from './lint/rule.js';
 export {
   renderMermaid,
+  DIAGRAMS,
   renderFlowPerStage,
   renderJourneysToFiles,
   decodeMermaidEntities,
@@ -31,6 +32,18 @@ export {
   type RenderFilesOptions,
   type RenderFilesResult,
 } from './render/index.js';
+export {
+  renderJourneyMapSvg,
+  renderBlueprintSvg,
+  renderOverviewSvg,
+  journeyMapScene,
+  blueprintScene,
+  svgToPng,
+  type MapOptions,
+  type ThemeName,
+  type Scene,
+  type PngOptions,
+} from './render/map/index.js';
 export { lintFiles, type LintOptions, type LintRun, type LintedFile, type LintSummary, type CliRuleSetting } from './lint/index.js';
 export { RULES } from './rules/index.js';
 export { diffFiles, diffRevision, compareJourneys, formatText as formatDiffText, formatMarkdown as formatDiffMarkdown, formatJson as formatDiffJson, hasDifferences, type DiffOptions, type DiffRun, type CompareOptions } from './diff/index.js';

@@ -1,18 +1,24 @@
 import { Option, type Command } from 'commander';
-import type { JourneyToRender } from '../render/files.js';
 import type { FileResult } from '../findings.js';
+import type { JourneyToRender, RenderFormat } from '../render/files.js';
 import { cli } from './context.js';
 import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
-const KINDS = ['journey', 'flow', 'emotion'] as const;
+// Listed here, not imported from src/render/diagrams.ts, so `cjm --help` loads no drawing code; a test keeps them equal.
+export const CLI_DIAGRAMS = ['map', 'blueprint', 'journey', 'flow', 'emotion'] as const;
+export const CLI_FORMATS = ['svg', 'png', 'mermaid'] as const;
 
 /** Mermaid's default maxTextSize: bigger diagrams are refused by mermaid.render, GitHub and GitLab. */
 const MERMAID_MAX_TEXT_SIZE = 50_000;
 
 interface RenderCliOptions {
-  diagram: string[];
-  format: 'mermaid' | 'svg';
+  diagram?: string[];
+  format?: RenderFormat;
   out?: string;
+  theme: 'light' | 'dark' | 'auto';
+  stage?: string[];
+  scale?: number;
+  lint?: boolean;
   browser?: string;
   portable?: boolean;
   config: string | false;
@@ -23,42 +29,69 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
 }
 
+function parseScale(value: string): number {
+  const scale = Number(value);
+  if (!(scale > 0 && scale <= 8)) throw new UsageError(`--scale ${value}: expected a number above 0 and at most 8, e.g. 2`);
+  return scale;
+}
+
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('draw journeys as Mermaid diagrams (journey, flow, emotion) or SVG images')
-    .argument('[paths...]', 'files, directories or globs (default: the config\'s include set); - reads stdin')
-    .addOption(new Option('-d, --diagram <kind>', 'journey, flow, emotion or all; repeat for several (default: journey)').argParser(collect))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'svg']).default('mermaid'))
-    .option('-o, --out <dir>', 'write DIR/<journey-id>.<diagram>.mmd or .svg instead of printing Mermaid source')
-    .option('--browser <path>', 'svg: Chromium or Chrome to use (default: PUPPETEER_EXECUTABLE_PATH, then system locations)')
-    .option('--portable', 'svg: no <foreignObject>, so the SVG also shows outside browsers (Inkscape, rsvg, Office)')
-    .option('--no-portable', 'svg: browser-only SVG with HTML labels (the default)')
+    .description('draw journeys: the journey map and service blueprint (SVG, PNG), or Mermaid diagrams for Markdown')
+    .argument('[paths...]', "files, directories or globs (default: the config's include set); - reads stdin")
+    .addOption(new Option('-d, --diagram <kind>', `${CLI_DIAGRAMS.join(', ')} or all; repeat for several (default: map)`).argParser(collect))
+    .addOption(new Option('-f, --format <format>', 'svg, png or mermaid (default: svg for map and blueprint, mermaid for the others)').choices(CLI_FORMATS))
+    .option('-o, --out <dir>', 'write DIR/<journey-id>.<diagram>.svg, .png or .mmd (default: one journey to stdout)')
+    .addOption(new Option('--theme <theme>', 'map and blueprint: light, dark, or auto (follows the viewer)').choices(['light', 'dark', 'auto']).default('light'))
+    .option('--stage <id>', 'map, blueprint, flow: draw only this stage; repeatable', collect)
+    .option('--scale <n>', 'png: pixels per SVG px, e.g. 2 for sharp slides', parseScale)
+    .option('--lint', 'map and blueprint: put the lint summary in the header')
+    .option('--browser <path>', 'Mermaid as svg: Chromium or Chrome to use (default: PUPPETEER_EXECUTABLE_PATH, then system locations)')
+    .option('--portable', 'Mermaid as svg: no <foreignObject>, so the SVG also shows outside browsers (Inkscape, rsvg, Office)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
     .action(action(async (paths: string[], options: RenderCliOptions) => runRender(paths, options)));
 }
 
-function diagramKinds(requested: readonly string[] | undefined): (typeof KINDS)[number][] {
-  const kinds = new Set<(typeof KINDS)[number]>();
-  for (const name of requested ?? ['journey']) {
-    if (name === 'all') KINDS.forEach((kind) => kinds.add(kind));
-    else if ((KINDS as readonly string[]).includes(name)) kinds.add(name as (typeof KINDS)[number]);
-    else throw new UsageError(`--diagram ${name}: unknown diagram; allowed: ${KINDS.join(', ')}, all`);
+type Kind = (typeof CLI_DIAGRAMS)[number];
+
+/** The kinds asked for, checked against the format: `all` means every kind that has it. */
+async function diagramKinds(requested: readonly string[] | undefined, format: RenderFormat | undefined): Promise<Kind[]> {
+  const { DIAGRAMS } = await import('../render/diagrams.js');
+  const names = requested ?? [format === 'mermaid' ? 'journey' : 'map'];
+  const kinds = new Set<Kind>();
+  for (const name of names) {
+    if (name === 'all') {
+      for (const diagram of DIAGRAMS) if (format === undefined || diagram.formats.includes(format)) kinds.add(diagram.id);
+      continue;
+    }
+    const diagram = DIAGRAMS.find((candidate) => candidate.id === name);
+    if (!diagram) throw new UsageError(`--diagram ${name}: unknown diagram; allowed: ${CLI_DIAGRAMS.join(', ')}, all`);
+    if (format !== undefined && !diagram.formats.includes(format)) {
+      throw new UsageError(`--diagram ${name} has no ${format} format; it draws ${diagram.formats.join(' or ')}`);
+    }
+    kinds.add(diagram.id);
   }
-  return KINDS.filter((kind) => kinds.has(kind));
+  return CLI_DIAGRAMS.filter((kind) => kinds.has(kind));
 }
 
 async function runRender(paths: string[], options: RenderCliOptions): Promise<void> {
-  const kinds = diagramKinds(options.diagram);
-  if (options.format === 'svg' && !options.out) throw new UsageError('--format svg writes files: add --out DIR');
+  const kinds = await diagramKinds(options.diagram, options.format);
   if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const { diagram } = await import('../render/diagrams.js');
+  const formats = new Set(kinds.map((kind) => options.format ?? diagram(kind).formats[0]));
+  if (options.out === undefined) {
+    if (formats.has('png') && cli().stdout.isTTY) throw new UsageError('a PNG is not for the terminal: add --out DIR, or redirect stdout to a file');
+    if (formats.size > 1 || (kinds.length > 1 && !formats.has('mermaid'))) {
+      throw new UsageError(`${kinds.join(', ')} as ${[...formats].join(' and ')} are several pictures: add --out DIR`);
+    }
+  }
 
   const run = await loadJourneys(paths, options);
-
   if (run.invalid.length > 0) {
-    // Invalid files are reported the way `cjm validate` shows them, on stderr: stdout may be Mermaid source.
+    // Invalid files are reported the way `cjm validate` shows them, on stderr: stdout may be a picture.
     const { FORMATTERS } = await import('../formatters/index.js');
     const { cjmVersion } = await import('../version.js');
     const stylish = await FORMATTERS.stylish();
@@ -67,12 +100,8 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
     raiseExitCode(EXIT.findings);
   }
 
-  const unique = withoutDuplicateIds(run.journeys, options.out !== undefined);
-  if (options.out === undefined) {
-    await printMermaid(unique, kinds);
-    return;
-  }
-  await writeFiles(unique, kinds, options, options.out);
+  if (options.out === undefined) await printDiagrams(withoutDuplicateIds(run.journeys, false), kinds, options);
+  else await writeFiles(withoutDuplicateIds(run.journeys, true), kinds, options, options.out);
 }
 
 /** Reads and validates the files; I/O errors are reported at once (exit 2), invalid files are returned. */
@@ -83,6 +112,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const prepared = await prepareRun(paths, await coreOptions(options.config, options.stdinFilename));
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
+  const lint = options.lint ? await lintSummaries(paths, options) : undefined;
   for await (const analyzed of analyzeFiles(prepared.files, prepared.context)) {
     if (analyzed.ioError) {
       writeErr(`cjm: ${analyzed.file}: ${analyzed.ioError}`);
@@ -90,10 +120,23 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
     } else if (!analyzed.journey || analyzed.findings.some((finding) => finding.severity === 'error')) {
       invalid.push({ file: analyzed.file, findings: analyzed.findings });
     } else {
-      journeys.push({ file: analyzed.file, journey: analyzed.journey, catalog: catalogForJourney(prepared.context.workspace.catalog, analyzed.journey) });
+      journeys.push({ file: analyzed.file, journey: analyzed.journey, catalog: catalogForJourney(prepared.context.workspace.catalog, analyzed.journey), lintSummary: lint?.get(analyzed.file) });
     }
   }
   return { journeys, invalid };
+}
+
+/** --lint: each file's lint counts, for the map's header. */
+async function lintSummaries(paths: string[], options: RenderCliOptions): Promise<Map<string, string>> {
+  const { lintFiles, resolveNow } = await import('../lint/index.js');
+  const run = await lintFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), now: resolveNow(undefined, cli().env) });
+  const summaries = new Map<string, string>();
+  for (const file of run.files) {
+    const count = (severity: string) => file.findings.filter((finding) => finding.severity === severity).length;
+    const [errors, warnings, infos] = [count('error'), count('warn'), count('info')];
+    summaries.set(file.file, `Lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'}`);
+  }
+  return summaries;
 }
 
 /** Two journeys with one id would write the same files: the first one wins, the other is reported. */
@@ -112,27 +155,26 @@ function withoutDuplicateIds<T extends { file: string; journey: { id: string } }
   });
 }
 
-async function printMermaid(items: readonly JourneyToRender[], kinds: readonly (typeof KINDS)[number][]): Promise<void> {
-  const { renderMermaid } = await import('../render/index.js');
+/** Without --out: Mermaid sources (several, each after a %% comment), or the one picture of the one journey. */
+async function printDiagrams(items: readonly JourneyToRender[], kinds: readonly Kind[], options: RenderCliOptions): Promise<void> {
+  const { renderDiagram } = await import('../render/files.js');
+  const { diagram } = await import('../render/diagrams.js');
+  const format = options.format ?? diagram(kinds[0]).formats[0];
+  if (format !== 'mermaid' && items.length > 1) throw new UsageError(`${items.length} journeys are several pictures: add --out DIR, or name one file`);
+  const chunks: (string | Buffer)[] = [];
   const several = items.length * kinds.length > 1;
-  const chunks: string[] = [];
+  const renderOptions = { stageIds: options.stage, theme: options.theme, scale: options.scale, onSource: warnIfTooLarge };
   for (const item of items) {
     for (const kind of kinds) {
-      const source = renderMermaid(item.journey, kind, { catalog: item.catalog });
-      warnIfTooLarge(item.file, kind, source);
+      const output = await renderDiagram(item, kind, format, { ...renderOptions, lintSummary: item.lintSummary });
       // A %% line is a Mermaid comment, so each part stays valid Mermaid when cut out.
-      chunks.push(several ? `%% ${item.file.replace(/\s+/g, ' ')} ${kind}\n${source}` : source);
+      chunks.push(several ? `%% ${item.file.replace(/\s+/g, ' ')} ${kind}\n${output}` : output);
     }
   }
-  writeOut(chunks.join('\n'));
+  for (const [index, chunk] of chunks.entries()) cli().stdout.write(typeof chunk === 'string' && index > 0 ? `\n${chunk}` : chunk);
 }
 
-async function writeFiles(
-  items: readonly JourneyToRender[],
-  kinds: readonly (typeof KINDS)[number][],
-  options: RenderCliOptions,
-  outDir: string,
-): Promise<void> {
+async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kind[], options: RenderCliOptions, outDir: string): Promise<void> {
   const { renderJourneysToFiles } = await import('../render/files.js');
   const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser/chromium.js');
   try {
@@ -141,11 +183,14 @@ async function writeFiles(
       cwd: cli().cwd,
       kinds,
       format: options.format,
+      stageIds: options.stage,
+      theme: options.theme,
+      scale: options.scale,
       browserPath: options.browser,
       env: cli().env,
       portable: options.portable ?? false,
       onWritten: (written) => writeOut(`${written.path}\n`),
-      onSource: options.format === 'mermaid' ? (item, kind, source) => warnIfTooLarge(item.file, kind, source) : undefined,
+      onSource: warnIfTooLarge,
     });
     for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
     if (result.failures.length > 0) raiseExitCode(EXIT.findings);
@@ -155,10 +200,10 @@ async function writeFiles(
   }
 }
 
-function warnIfTooLarge(file: string, kind: string, source: string): void {
+function warnIfTooLarge(item: JourneyToRender, kind: string, source: string): void {
   if (source.length <= MERMAID_MAX_TEXT_SIZE) return;
   writeErr(
-    `cjm: note: ${file}: the ${kind} diagram is ${source.length.toLocaleString('en')} characters, over Mermaid's default limit of 50,000: ` +
+    `cjm: note: ${item.file}: the ${kind} diagram is ${source.length.toLocaleString('en')} characters, over Mermaid's default limit of 50,000: ` +
       'viewers such as GitHub will refuse to draw it',
   );
 }

@@ -5,6 +5,7 @@ import { countChanges } from './counts.js';
 import { plannedImprovement } from './improvement.js';
 import type { Change, FieldName, JourneyDiff, NumberDelta, StageDiff, StepDiff } from './types.js';
 import { normalize, numberDelta, painText, same } from './values.js';
+import { stepEmotion } from '../model/emotions.js';
 
 export interface CompareOptions {
   /**
@@ -120,7 +121,7 @@ function compareStep(step: Step, stage: Stage, context: StepContext): StepDiff {
   const changes: Change[] = [];
   if (previous.stage.id !== stage.id) changes.push({ kind: 'moved', fromStage: previous.stage.id, toStage: stage.id });
   changes.push(...fieldChanges(before, step, ['name']));
-  const emotion = numberDelta(before.emotion, step.emotion, 'up');
+  const emotion = numberDelta(stepEmotion(before), stepEmotion(step), 'up');
   if (emotion) changes.push({ kind: 'emotion', ...emotion });
   const other = otherFields(before, step, STEP_HANDLED);
   changes.push(...touchpointChanges(before, step, other));

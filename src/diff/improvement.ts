@@ -2,6 +2,7 @@ import type { Journey } from '../schema/journey.js';
 import { forEachStep } from '../model/walk.js';
 import { normalize, painText, trendOf } from './values.js';
 import type { NumberDelta, PlannedImprovement, StageDiff } from './types.js';
+import { emotionScores } from '../model/emotions.js';
 
 /**
  * The headline of an as-is versus to-be comparison: how the whole journey feels
@@ -37,7 +38,7 @@ function journeyFigures(journey: Journey) {
   const pains: string[] = [];
   let dropoff = 0;
   forEachStep(journey, (step) => {
-    if (step.emotion !== undefined) emotions.push(step.emotion);
+    emotions.push(...emotionScores(step));
     for (const pain of step.pains ?? []) pains.push(normalize(painText(pain)));
     dropoff += step.dropoff ?? 0;
   });

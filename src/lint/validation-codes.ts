@@ -18,6 +18,7 @@ export const VALIDATION_CODES: Readonly<Record<string, string>> = {
   schema: 'The journey does not match the cjm journey format.',
   'duplicate-id': 'Two personas, channels, metrics, stages or steps share an id.',
   'unknown-persona': 'A reference to a persona that is not declared.',
+  'persona-not-on-step': "An emotion score for a persona the step's `personas` list leaves out.",
   'unknown-channel': 'A reference to a channel that is not declared.',
   'unknown-metric': 'A reference to a metric that is not declared.',
   'unknown-step': 'A reference to a step that does not exist.',

@@ -2,7 +2,7 @@
  * The public render API: Mermaid source for a journey, and the batch used by
  * `cjm render` (Mermaid files or stdout, or SVG through one shared browser).
  */
-export { renderMermaid, DIAGRAM_KINDS, type DiagramKind, type MermaidOptions } from './diagrams.js';
+export { renderMermaid, DIAGRAMS, DIAGRAM_KINDS, MERMAID_KINDS, type Diagram, type DiagramKind, type DiagramFormat, type MermaidKind, type MermaidOptions } from './diagrams.js';
 export { renderFlowPerStage } from './mermaid/flow.js';
 export { decodeMermaidEntities, escapeMermaidText, escapeJourneyText, foldLabel } from './mermaid/escape.js';
 export { DROPOFF_HOTSPOT } from './mermaid/flow.js';

@@ -9,6 +9,7 @@ import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { stepChannels } from '../model/channels.js';
 import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';
+import { emotionScores, stepEmotion } from '../model/emotions.js';
 
 export { DROPOFF_HOTSPOT };
 
@@ -123,7 +124,7 @@ export function rankPains(journey: Journey): PainPlace[] {
   for (const place of stepPlaces(journey)) for (const pain of place.step.pains ?? []) pains.push({ ...place, ...painOf(pain) });
   return stableSort(
     pains,
-    (a, b) => SEVERITY_RANK[a.severity ?? 'none'] - SEVERITY_RANK[b.severity ?? 'none'] || (a.step.emotion ?? 0) - (b.step.emotion ?? 0),
+    (a, b) => SEVERITY_RANK[a.severity ?? 'none'] - SEVERITY_RANK[b.severity ?? 'none'] || (stepEmotion(a.step) ?? 0) - (stepEmotion(b.step) ?? 0),
   );
 }
 
@@ -147,16 +148,14 @@ export interface EmotionPlace extends StepPlace {
 /** Steps that feel bad (emotion below 0), the worst first; moments of truth first among equals. */
 export function lowestEmotions(journey: Journey): EmotionPlace[] {
   const places = stepPlaces(journey)
-    .filter((place) => place.step.emotion !== undefined && place.step.emotion < 0)
-    .map((place) => ({ ...place, emotion: place.step.emotion! }));
+    .map((place) => ({ ...place, emotion: stepEmotion(place.step) }))
+    .filter((place): place is EmotionPlace => place.emotion !== undefined && place.emotion < 0);
   return stableSort(places, (a, b) => a.emotion - b.emotion || Number(Boolean(b.step.momentOfTruth)) - Number(Boolean(a.step.momentOfTruth)));
 }
 
 /** Mean emotion of the steps that have one, or undefined when none has. */
 export function averageEmotion(journey: Journey): number | undefined {
-  const emotions = stepPlaces(journey)
-    .map((place) => place.step.emotion)
-    .filter((emotion): emotion is number => emotion !== undefined);
+  const emotions = stepPlaces(journey).flatMap((place) => emotionScores(place.step));
   if (emotions.length === 0) return undefined;
   return emotions.reduce((sum, emotion) => sum + emotion, 0) / emotions.length;
 }

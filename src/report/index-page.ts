@@ -19,6 +19,8 @@ export interface IndexPageOptions {
   skipped?: readonly SkippedFile[];
   /** Title of the index page. */
   title?: string;
+  /** Show each journey's overview picture (written beside the index as <id>.overview.svg). */
+  overviews?: boolean;
 }
 
 /** The page file of a journey, relative to the index; ids are slugs, so the name needs no escaping. */
@@ -31,11 +33,19 @@ export function renderIndexPage(journeys: readonly ReportJourney[], options: Ind
     `# ${escapeInline(options.title ?? 'Customer journeys')}`,
     summaryLine(journeys, options.now),
     journeyTable(journeys, options.now),
+    options.overviews ? overviews(journeys) : '',
     owners(journeys),
     channels(journeys),
     skipped(options.skipped ?? []),
   ];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+}
+
+/** Each journey's stages and emotion curve in a small picture (DIR/<id>.overview.svg), linking to its page. */
+function overviews(journeys: readonly ReportJourney[]): string {
+  if (journeys.length === 0) return '';
+  const blocks = journeys.map((item) => `### ${link(item)}\n\n![Stages and emotion of ${cellText(item.journey.title, item.journey.id)}](${item.journey.id}.overview.svg)`);
+  return ['## At a glance', ...blocks].join('\n\n');
 }
 
 function summaryLine(journeys: readonly ReportJourney[], now: Date): string {

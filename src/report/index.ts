@@ -4,7 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
-import { renderFlowPerStage, renderMermaid, type DiagramKind } from '../render/index.js';
+import { renderFlowPerStage, renderMermaid, type DiagramKind, type MermaidKind } from '../render/index.js';
+import { hasBlueprintContent, renderBlueprintSvg, renderJourneyMapSvg, renderOverviewSvg } from '../render/map/index.js';
 import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
 import { renderJourneyPage, type PageDiagram, type ReportJourney } from './journey-page.js';
@@ -52,10 +53,10 @@ export interface ReportResult {
  */
 export const MERMAID_BLOCK_LIMIT = 2_000;
 
-const DIAGRAM_ORDER: readonly DiagramKind[] = ['journey', 'emotion', 'flow'];
+const DIAGRAM_ORDER: readonly MermaidKind[] = ['journey', 'emotion', 'flow'];
 
 interface DiagramSource {
-  kind: DiagramKind;
+  kind: MermaidKind;
   caption: string;
   source: string;
 }
@@ -101,13 +102,27 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
   }
   try {
     for (const item of journeys) {
-      const diagrams = images === 'none' ? [] : await pageDiagrams(item, images, renderer, write, result.failures);
-      await write(pageFileName(item.journey.id), renderJourneyPage(item, { now, diagrams }));
+      if (images === 'none') {
+        await write(pageFileName(item.journey.id), renderJourneyPage(item, { now }));
+        continue;
+      }
+      // The map needs no browser: it is drawn whatever --images says, and the page opens with it.
+      const map = `${item.journey.id}.map.svg`;
+      await write(map, renderJourneyMapSvg(item.journey, { catalog: item.catalog }));
+      const diagrams: PageDiagram[] = [];
+      if (hasBlueprintContent(item.journey)) {
+        const blueprint = `${item.journey.id}.blueprint.svg`;
+        await write(blueprint, renderBlueprintSvg(item.journey, { catalog: item.catalog }));
+        diagrams.push({ kind: 'blueprint', caption: '', image: blueprint });
+      }
+      diagrams.push(...(await pageDiagrams(item, images, renderer, write, result.failures)));
+      await write(`${item.journey.id}.overview.svg`, renderOverviewSvg(item.journey, { catalog: item.catalog }));
+      await write(pageFileName(item.journey.id), renderJourneyPage(item, { now, map, diagrams }));
     }
   } finally {
     await renderer?.close();
   }
-  await write('index.md', renderIndexPage(journeys, { now, skipped: options.skipped }));
+  await write('index.md', renderIndexPage(journeys, { now, skipped: options.skipped, overviews: images !== 'none' }));
   return result;
 }
 

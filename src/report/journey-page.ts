@@ -27,6 +27,7 @@ import {
 } from './analysis.js';
 import { directionWord, formatEmotion, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
 import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from './markdown-escape.js';
+import { stepEmotion } from '../model/emotions.js';
 
 export interface ReportJourney {
   /** The journey file as shown to the user. */
@@ -44,6 +45,8 @@ export type PageDiagram = { kind: DiagramKind; caption: string } & ({ mermaid: s
 export interface JourneyPageOptions {
   /** "Today", for the review age. */
   now: Date;
+  /** The journey map's image file beside the page: the page opens with it. */
+  map?: string;
   /** The diagrams, in order; none (images: none) leaves the section out. */
   diagrams?: readonly PageDiagram[];
 }
@@ -54,6 +57,7 @@ export const RANKING_LIMIT = 5;
 export function renderJourneyPage(input: ReportJourney, options: JourneyPageOptions): string {
   const sections = [
     header(input, options.now),
+    options.map ? `![Journey map of ${cellText(input.journey.title, input.journey.id)}](${options.map})` : '',
     atAGlance(input),
     description(input.journey),
     whereItHurts(input),
@@ -186,7 +190,7 @@ function diagrams(journey: Journey, list: readonly PageDiagram[]): string {
   return blocks.join('\n\n');
 }
 
-const DIAGRAM_TITLES: Record<DiagramKind, string> = { journey: 'Journey', emotion: 'Emotional curve', flow: 'Flow' };
+const DIAGRAM_TITLES: Record<DiagramKind, string> = { map: 'Journey map', blueprint: 'Service blueprint', journey: 'Journey', emotion: 'Emotional curve', flow: 'Flow' };
 
 // ---- personas ----
 
@@ -270,7 +274,7 @@ function channelsCell(step: Step, catalog: ResolvedCatalog): string {
 }
 
 function emotionCell(step: Step): string {
-  const emotion = formatEmotion(step.emotion);
+  const emotion = formatEmotion(stepEmotion(step));
   return step.feeling?.trim() ? `${emotion} ${escapeInline(step.feeling)}` : emotion;
 }
 

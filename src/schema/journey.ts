@@ -85,6 +85,16 @@ export const transitionSchema = z.union([
   }),
 ]);
 
+const emotionScore = z.int().min(-2).max(2);
+
+/**
+ * How the customer feels at a step: one score for every persona who takes it,
+ * or a score per persona (`{ marco: -1, giulia: 1 }`) when they feel differently.
+ */
+export const emotionSchema = z
+  .union([emotionScore, z.record(slug, emotionScore)])
+  .describe('How the customer feels, from -2 (very bad) to 2 (very good): one score, or one per persona id ({ marco: -1, giulia: 1 }).');
+
 export const touchpointSchema = z.strictObject({
   channel: slug.optional().describe('A built-in channel (web, app, phone, ...) or one declared in channels.'),
   description: z.string().optional(),
@@ -97,9 +107,11 @@ export const stepSchema = z.strictObject({
   description: z.string().optional(),
   personas: z.array(slug).optional().describe('Personas who take this step.'),
   action: z.string().optional().describe('What the customer does.'),
+  thinking: z.string().optional().describe('What the customer thinks or says here, in their words.'),
   touchpoints: z.array(touchpointSchema).optional(),
   backstage: z.array(text).optional().describe('What the company does out of sight.'),
-  emotion: z.int().min(-2).max(2).optional().describe('How the customer feels, from -2 (very bad) to 2 (very good).'),
+  support: z.array(text).optional().describe('Support processes and systems behind the backstage (the blueprint\'s bottom lane).'),
+  emotion: emotionSchema.optional(),
   feeling: z.string().optional().describe('A free label for the feeling (e.g. anxious).'),
   pains: z.array(painSchema).optional(),
   opportunities: z.array(text).optional(),
@@ -155,5 +167,6 @@ export type Pain = z.output<typeof painSchema>;
 export type Transition = z.output<typeof transitionSchema>;
 export type Touchpoint = z.output<typeof touchpointSchema>;
 export type Link = z.output<typeof linkSchema>;
+export type Emotion = z.output<typeof emotionSchema>;
 export type Channel = z.output<typeof channelSchema>;
 export type Metric = z.output<typeof metricSchema>;

@@ -6,7 +6,7 @@ import { forEachStep } from '../model/walk.js';
 
 export interface ReferenceProblem {
   path: DataPath;
-  code: 'duplicate-id' | 'unknown-persona' | 'unknown-channel' | 'unknown-metric' | 'unknown-step' | 'unknown-journey' | 'kpi-out-of-range';
+  code: 'duplicate-id' | 'unknown-persona' | 'persona-not-on-step' | 'unknown-channel' | 'unknown-metric' | 'unknown-step' | 'unknown-journey' | 'kpi-out-of-range';
   message: string;
 }
 
@@ -40,6 +40,15 @@ export function checkReferences(journey: Journey, context: ReferenceContext): Re
   journey.stages.forEach((stage, s) => stage.kpis?.forEach((kpi, k) => checkKpi(kpi, ['stages', s, 'kpis', k], context, report)));
   forEachStep(journey, (step, path) => {
     step.personas?.forEach((persona, i) => checkKnown(persona, personas, 'persona', [...path, 'personas', i], report));
+    if (typeof step.emotion === 'object') {
+      for (const persona of Object.keys(step.emotion)) {
+        const at = [...path, 'emotion', persona];
+        if (!personas.has(persona)) checkKnown(persona, personas, 'persona', at, report);
+        else if (step.personas?.length && !step.personas.includes(persona)) {
+          report(at, 'persona-not-on-step', `\`${persona}\` has an emotion at step \`${step.id}\` but is not among its personas (${step.personas.join(', ')}); add it to \`personas\` or remove its score`);
+        }
+      }
+    }
     step.touchpoints?.forEach((touchpoint, i) => {
       if (touchpoint.channel) checkKnown(touchpoint.channel, channels, 'channel', [...path, 'touchpoints', i, 'channel'], report);
     });

@@ -188,7 +188,8 @@ describe('hazards (measured on Mermaid 11) survive every generator', () => {
     expect((await readDiagram(second.source)).nodes.map((node) => node.id).sort()).toEqual(['n1', 'n2', 'n3']); // n2 -> n3 comes in, n3 -> n1 goes out
   });
 
-  it('emotion: one line per persona, holding its last value where it is not involved and at missing emotions', async () => {
+  it('emotion: never invents a value: one line of the step scores, or one per persona who takes every step, coloured as in the map', async () => {
+    // Ana skips b, Ben skips a: neither takes every step, so one line of what each step scored.
     const journey = makeJourney([
       {
         steps: [
@@ -202,10 +203,19 @@ describe('hazards (measured on Mermaid 11) survive every generator', () => {
     ], { personas: [{ id: 'ana', name: 'Ana' }, { id: 'ben', name: 'Ben' }] });
     const diagram = await readDiagram(renderMermaid(journey, 'emotion'));
     expect(diagram.categories).toEqual(['a', 'b', 'c', 'd (no emotion)', 'a (no emotion)']);
-    expect(diagram.lines).toEqual([
-      { title: 'Ana', values: [-1, -1, 1, 1, 1] },
-      { title: 'Ben', values: [0, 2, 1, 1, 1] },
+    expect(diagram.lines).toEqual([{ title: '', values: [-1, 2, 1, 1, 1] }]);
+
+    // Both take every step and score it differently: a line each, in the journey's persona order and palette.
+    const both = makeJourney([
+      { steps: [makeStep('a', { emotion: { ana: -2, ben: 1 } }), makeStep('b', { emotion: 0 }), makeStep('c', { emotion: { ben: 2 } })] },
+    ], { personas: [{ id: 'ana', name: 'Ana' }, { id: 'ben', name: 'Ben' }] });
+    const source = renderMermaid(both, 'emotion');
+    expect((await readDiagram(source)).lines).toEqual([
+      { title: 'Ana', values: [-2, 0, 0] },
+      { title: 'Ben', values: [1, 0, 2] },
     ]);
+    expect(source).toContain('"plotColorPalette": "#0072B2, #D55E00"');
+
     const single = makeJourney([{ steps: [makeStep('a', { emotion: 1 }), makeStep('b', { emotion: 1 }), makeStep('b2', { name: 'b' })] }]);
     expect((await readDiagram(renderMermaid(single, 'emotion'))).categories).toEqual(['a', 'b', 'b (no emotion)']);
   });

@@ -20,10 +20,11 @@ afterAll(async () => {
 
 describe('cjm render', () => {
   it.each([
-    ['stdout-journey', ['render', 'good.journey.yaml']],
-    ['stdout-all', ['render', '--diagram', 'all', 'good.journey.yaml']],
+    ['stdout-journey', ['render', '-d', 'journey', 'good.journey.yaml']],
+    ['stdout-all', ['render', '--diagram', 'all', '--format', 'mermaid', 'good.journey.yaml']],
     ['invalid-and-valid', ['render', '-d', 'flow', 'bad.journey.yaml', 'good.journey.yaml']],
-    ['svg-needs-out', ['render', '--format', 'svg', 'good.journey.yaml']],
+    ['pictures-need-out', ['render', '-d', 'map,blueprint', 'good.journey.yaml']],
+    ['map-has-no-mermaid', ['render', '-d', 'map', '-f', 'mermaid', 'good.journey.yaml']],
     ['unknown-diagram', ['render', '--diagram', 'gantt', 'good.journey.yaml']],
   ])('%s', async (name, args) => {
     const result = await runCli([...args, '--no-config'], { cwd: MIXED });
@@ -44,7 +45,7 @@ describe('cjm render', () => {
 
   it('--out writes <id>.<diagram>.mmd files with the same source as stdout', async () => {
     const out = await tempDir();
-    const result = await runCli(['render', '-d', 'all', '--out', out, '--no-config', '.'], { cwd: MIXED });
+    const result = await runCli(['render', '-d', 'all', '-f', 'mermaid', '--out', out, '--no-config', '.'], { cwd: MIXED });
     expect(result.code).toBe(1); // bad.journey.yaml is invalid; good still renders
     expect((await readdir(out)).sort()).toEqual(['good.emotion.mmd', 'good.flow.mmd', 'good.journey.mmd']);
     const stdout = await runCli(['render', '-d', 'flow', '--no-config', 'good.journey.yaml'], { cwd: MIXED });
@@ -53,7 +54,7 @@ describe('cjm render', () => {
 
   it('--format svg with no browser: one line, exit 2', async () => {
     const out = await tempDir();
-    const result = await runCli(['render', '-f', 'svg', '-o', out, '--browser', '/nonexistent/chromium', '--no-config', 'good.journey.yaml'], { cwd: MIXED });
+    const result = await runCli(['render', '-d', 'journey', '-f', 'svg', '-o', out, '--browser', '/nonexistent/chromium', '--no-config', 'good.journey.yaml'], { cwd: MIXED });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^cjm: --browser \/nonexistent\/chromium is not an executable file: install Chromium[^\n]*\n$/);
     expect(await readdir(out)).toEqual([]);

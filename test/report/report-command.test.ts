@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,21 +17,28 @@ afterAll(async () => {
 });
 
 describe('cjm report', () => {
-  it('writes a page per example and an index, with fenced Mermaid, and exits 0', async () => {
+  it('writes a page per example, opening with its journey map, and an index with overviews; fenced Mermaid; exit 0', async () => {
     const out = await tempDir();
     const result = await runCli(['report', 'examples', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = (await readdir(out)).sort();
-    const examples = (await readdir('examples')).filter((name) => name.endsWith('.journey.yaml')).map((name) => name.replace('.journey.yaml', '.md'));
-    expect(files).toEqual([...examples, 'index.md'].sort());
+    const ids = (await readdir('examples')).filter((name) => name.endsWith('.journey.yaml')).map((name) => name.replace('.journey.yaml', ''));
+    const withBlueprint = ids.filter((id) => readFileSync(join('examples', `${id}.journey.yaml`), 'utf8').match(/^\s+(backstage|support):/m));
+    expect(files).toEqual(
+      [...ids.flatMap((id) => [`${id}.md`, `${id}.map.svg`, `${id}.overview.svg`]), ...withBlueprint.map((id) => `${id}.blueprint.svg`), 'index.md'].sort(),
+    );
     expect(result.stdout.trim().split('\n').map((line) => line.slice(out.length + 1)).sort()).toEqual(files);
     const page = await readFile(join(out, 'motor-claim.md'), 'utf8');
     expect(page).toMatch(/^# Motor claim, from accident to repair\n/);
+    // The map comes first, before any section.
+    expect(page.indexOf('![Journey map of Motor claim, from accident to repair](motor-claim.map.svg)')).toBeLessThan(page.indexOf('\n## '));
+    expect(page).toContain('![Service blueprint of Motor claim, from accident to repair](motor-claim.blueprint.svg)');
     expect(page).toContain('2026-09-30 (53 days ago)');
     expect(page.match(/^```mermaid$/gm)?.length).toBe(3);
     const index = await readFile(join(out, 'index.md'), 'utf8');
-    for (const example of examples) expect(index).toContain(`](${example})`);
+    for (const id of ids) expect(index).toContain(`](${id}.md)`);
+    for (const id of ids) expect(index).toContain(`](${id}.overview.svg)`);
   });
 
   it('reports invalid files like validate (stderr, exit 1) and still writes the valid ones', async () => {
@@ -41,8 +49,7 @@ describe('cjm report', () => {
     expect(result.stderr).toContain('bad.journey.yaml');
     expect(result.stderr).toContain('1 invalid file not reported');
     const files = (await readdir(out)).sort();
-    expect(files).toContain('index.md');
-    expect(files.length).toBe(2);
+    expect(files).toEqual(['good.map.svg', 'good.md', 'good.overview.svg', 'index.md']);
     expect(await readFile(join(out, 'index.md'), 'utf8')).toContain('## Files without a page');
   });
 
@@ -53,6 +60,8 @@ describe('cjm report', () => {
     const page = await readFile(join(out, 'bopis.md'), 'utf8');
     expect(page).not.toContain('```');
     expect(page).not.toContain('## Diagrams');
+    expect(page).not.toContain('.svg');
+    expect(await readdir(out)).toEqual(['bopis.md', 'index.md']);
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import type { Journey, Step } from '../../schema/journey.js';
+import { personaEmotion, personaOrder, stepEmotion, takesStep } from '../../model/emotions.js';
 import { listSteps } from '../../model/walk.js';
+import { personaStyle } from '../persona-style.js';
 import { escapeMermaidText } from './escape.js';
 import { NO_EMOTION_MARK, namesFor, stepLabel, titleLabel, type GeneratorOptions } from './labels.js';
 
@@ -7,6 +9,8 @@ export interface EmotionSeries {
   /** Persona name, or undefined for the single line of a journey whose steps all have the same personas. */
   name?: string;
   values: number[];
+  /** The persona's colour in every picture (personaStyle), when the line is a persona's. */
+  color?: string;
 }
 
 export interface EmotionChart {
@@ -19,14 +23,14 @@ export interface EmotionChart {
 /**
  * The emotional curve as data, before escaping.
  *
- * - A step without an emotion keeps the line where it was (the previous
- *   value; 0, neutral, before the first emotion) and its label gets
- *   " (no emotion)". Dropping to 0 would draw a dip nobody measured.
- * - When steps name different personas, there is one line per persona, in
- *   order of first appearance. A step with no `personas` counts for every
- *   persona. Mermaid's xychart needs every line to have a value at every step,
- *   so at a step a persona does not take, its line holds its last value (0
- *   before its first step): flat segments mean "not involved here".
+ * - Mermaid's xychart cannot leave a gap, so it draws only what was measured
+ *   on every step: one line per persona who takes every step (in personaOrder,
+ *   coloured as in the map), else one line of the step's score (the mean of
+ *   the personas' scores where they differ). Personas who skip steps are left
+ *   to the journey map, which shows their gaps.
+ * - A step without a score keeps the line where it was (the previous value;
+ *   0, neutral, before the first score) and its label gets " (no emotion)".
+ *   Dropping to 0 would draw a dip nobody measured.
  * - Repeated step names get " (2)", " (3)"... so each step has its own x position.
  */
 export function emotionChart(journey: Journey, options: GeneratorOptions = {}): EmotionChart {
@@ -34,38 +38,24 @@ export function emotionChart(journey: Journey, options: GeneratorOptions = {}): 
   const steps = listSteps(journey).map((ref) => ref.step);
   const title = titleLabel(journey);
   if (steps.length === 0) return { title, labels: ['no steps'], series: [{ values: [0] }] };
-  const labels = uniqueLabels(steps.map((step) => (step.emotion === undefined ? `${stepLabel(step)}${NO_EMOTION_MARK}` : stepLabel(step))));
-  const personas = distinctPersonas(steps);
-  if (personas === undefined) return { title, labels, series: [{ values: heldValues(steps, () => true) }] };
-  const series = personas.map((id) => ({
+  const labels = uniqueLabels(steps.map((step) => (stepEmotion(step) === undefined ? `${stepLabel(step)}${NO_EMOTION_MARK}` : stepLabel(step))));
+  const order = personaOrder(journey, options.catalog);
+  const everywhere = order.filter((id) => steps.every((step) => takesStep(step, id)));
+  const perPersona = everywhere.length > 1 && steps.some((step) => typeof step.emotion === 'object');
+  if (!perPersona) return { title, labels, series: [{ values: heldValues(steps, stepEmotion) }] };
+  const series = everywhere.map((id) => ({
     name: titleLabel({ id, name: names.persona(id) }),
-    values: heldValues(steps, (step) => !step.personas?.length || step.personas.includes(id)),
+    values: heldValues(steps, (step) => personaEmotion(step, id)),
+    color: personaStyle(order.indexOf(id)).color,
   }));
   return { title, labels, series };
 }
 
-/**
- * The persona ids when steps differ in their personas, else undefined (one line).
- * Steps without personas do not count as a difference.
- */
-function distinctPersonas(steps: readonly Step[]): string[] | undefined {
-  const ids: string[] = [];
-  let first: string | undefined;
-  let differ = false;
-  for (const step of steps) {
-    if (!step.personas?.length) continue;
-    const key = [...step.personas].sort().join(',');
-    if (first === undefined) first = key;
-    else if (key !== first) differ = true;
-    for (const id of step.personas) if (!ids.includes(id)) ids.push(id);
-  }
-  return differ ? ids : undefined;
-}
-
-function heldValues(steps: readonly Step[], takes: (step: Step) => boolean): number[] {
+function heldValues(steps: readonly Step[], scoreAt: (step: Step) => number | undefined): number[] {
   let current = 0;
   return steps.map((step) => {
-    if (takes(step) && step.emotion !== undefined && Number.isFinite(step.emotion)) current = Math.min(2, Math.max(-2, step.emotion));
+    const score = scoreAt(step);
+    if (score !== undefined && Number.isFinite(score)) current = Math.round(Math.min(2, Math.max(-2, score)) * 100) / 100;
     return current;
   });
 }
@@ -91,6 +81,13 @@ function chartWidth(steps: number): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, steps * WIDTH_PER_STEP + 250));
 }
 
+/** The personas' colours, so a persona has the same colour here as in the journey map. */
+function palette(chart: EmotionChart): string {
+  const colors = chart.series.map((series) => series.color);
+  if (colors.some((color) => color === undefined)) return '';
+  return `, "themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}`;
+}
+
 /** Mermaid `xychart-beta` line chart of the emotional curve, y from -2 to 2. */
 export function renderEmotionDiagram(journey: Journey, options: GeneratorOptions = {}): string {
   const chart = emotionChart(journey, options);
@@ -100,7 +97,7 @@ export function renderEmotionDiagram(journey: Journey, options: GeneratorOptions
     // count (capped: 10,000 steps are unreadable at any width) and slant them.
     // A directive, not front matter: front matter must be the very first line,
     // and `cjm render` puts a `%% <file> <diagram>` comment before each diagram.
-    `%%{init: {"xyChart": {"width": ${chartWidth(chart.labels.length)}, "xAxis": {"labelRotation": -45}}}}%%`,
+    `%%{init: {"xyChart": {"width": ${chartWidth(chart.labels.length)}, "xAxis": {"labelRotation": -45}}${palette(chart)}}}%%`,
     'xychart-beta',
     `  title ${quote(chart.title)}`,
     `  x-axis [${chart.labels.map(quote).join(', ')}]`,

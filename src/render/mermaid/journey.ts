@@ -1,6 +1,7 @@
 import type { Journey, Step } from '../../schema/journey.js';
 import { escapeJourneyText, escapeMermaidText } from './escape.js';
 import { NO_EMOTION_MARK, namesFor, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
+import { stepEmotion } from '../../model/emotions.js';
 
 /**
  * Mermaid user-journey diagram: one section per stage, one task per step.
@@ -30,7 +31,7 @@ export function journeyScore(emotion: number | undefined): number {
 }
 
 function taskLine(step: Step, names: Names): string {
-  const task = `${escapeJourneyText(journeyTaskLabel(step))}: ${journeyScore(step.emotion)}`;
+  const task = `${escapeJourneyText(journeyTaskLabel(step))}: ${journeyScore(stepEmotion(step))}`;
   const actors = journeyActors(step, names).map((actor) => escapeMermaidText(actor, 'actor'));
   return actors.length > 0 ? `${task}: ${actors.join(', ')}` : task;
 }

@@ -1,0 +1,57 @@
+import type { Box, Mark, TextMark } from './scene.js';
+import { lineMetrics, measureText, type FontWeight } from './text/measure.js';
+import { wrapText } from './text/wrap.js';
+
+/** Marks laid out from a top-left origin, and the height they take. */
+export interface Block {
+  marks: Mark[];
+  height: number;
+}
+
+export interface TextOptions {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  weight?: FontWeight;
+  maxLines?: number;
+  style?: string;
+  anchor?: 'start' | 'middle';
+  /** The box the text must stay in (defaults to the wrap box). */
+  cell?: Box;
+  /** A name for the group, when the text is clamped (tests find it by name). */
+  name?: string;
+}
+
+/**
+ * Wrapped text, one `<text>` per line. Clamped text ends in "…" and is grouped
+ * with its full wording as a `<title>`: a tooltip in browsers, read by screen
+ * readers, so nothing is silently lost.
+ */
+export function textBlock(text: string, options: TextOptions): Block {
+  const { x, y, width, size, weight = 'regular', maxLines, style = 'text', anchor = 'start' } = options;
+  const wrapped = wrapText(text, { width, size, weight, maxLines });
+  const metrics = lineMetrics({ size, weight });
+  const cell = options.cell ?? { x, y, width, height: Math.max(1, wrapped.lines.length) * metrics.lineHeight };
+  const marks: TextMark[] = wrapped.lines.map((line, index) => {
+    const top = y + index * metrics.lineHeight;
+    const lineWidth = measureText(line, { size, weight });
+    const left = anchor === 'middle' ? x + (width - lineWidth) / 2 : x;
+    return {
+      kind: 'text',
+      x: anchor === 'middle' ? x + width / 2 : x,
+      y: top + metrics.baseline,
+      text: line,
+      size,
+      weight,
+      anchor,
+      style,
+      bounds: { x: left, y: top + metrics.baseline - metrics.ascent, width: lineWidth, height: metrics.ascent + metrics.descent },
+      cell,
+    };
+  });
+  const height = wrapped.lines.length * metrics.lineHeight;
+  if (!wrapped.truncated) return { marks, height };
+  return { marks: [{ kind: 'group', name: options.name, title: text.trim(), marks }], height };
+}
+

@@ -1,0 +1,81 @@
+import type { Journey } from '../../schema/journey.js';
+import { personaStyle } from '../persona-style.js';
+import { textBlock, type Block } from './cells.js';
+import { markerPath } from './icons.js';
+import { FONT, MEASURES } from './measures.js';
+import type { Mark } from './scene.js';
+import { measureText } from './text/measure.js';
+import { PERSONA_STYLES } from './theme.js';
+
+export interface LegendPersona {
+  name: string;
+  styleIndex: number;
+}
+
+export interface HeaderOptions {
+  /** "Journey map" or "Service blueprint": what this picture is. */
+  view: string;
+  personas: readonly LegendPersona[];
+  stepCount: number;
+  stageCount: number;
+  /** e.g. "Lint: 0 errors, 3 warnings" (--lint). */
+  lintSummary?: string;
+}
+
+/** The title, what the map is (as-is or to-be, owner, last review), and the persona legend. */
+export function pageHeader(journey: Journey, options: HeaderOptions, x: number, y: number, width: number): Block {
+  const marks: Mark[] = [];
+  const title = textBlock(journey.title, { x, y, width, size: FONT.title, weight: 'bold', maxLines: 2, style: 'title', name: 'title' });
+  marks.push(...title.marks);
+  let cursor = y + title.height + 4;
+  const facts = [
+    options.view,
+    journey.state === 'future' ? 'To-be (future state)' : 'As-is (current state)',
+    journey.owner ? `Owner: ${journey.owner}` : 'No owner',
+    journey.reviewed ? `Reviewed ${journey.reviewed}` : 'Never reviewed',
+    `${options.stepCount} step${options.stepCount === 1 ? '' : 's'} in ${options.stageCount} stage${options.stageCount === 1 ? '' : 's'}`,
+    ...(options.lintSummary ? [options.lintSummary] : []),
+  ];
+  const meta = textBlock(facts.join('  ·  '), { x, y: cursor, width, size: FONT.cell, maxLines: 2, style: 'muted', name: 'facts' });
+  marks.push(...meta.marks);
+  cursor += meta.height;
+  if (options.personas.length > 0) {
+    cursor += MEASURES.spacing;
+    const legend = personaLegend(options.personas, x, cursor, width);
+    marks.push(...legend.marks);
+    cursor += legend.height;
+  }
+  return { marks, height: cursor - y };
+}
+
+const SAMPLE = 28;
+
+/** Each persona as its line sample (dash), marker and name, wrapped over as many rows as needed. */
+function personaLegend(personas: readonly LegendPersona[], x: number, y: number, width: number): Block {
+  const marks: Mark[] = [];
+  const rowHeight = 18;
+  let cursorX = x;
+  let cursorY = y;
+  for (const persona of personas) {
+    const style = personaStyle(persona.styleIndex);
+    const nameWidth = Math.min(measureText(persona.name, { size: FONT.small }), width - SAMPLE - 8);
+    const itemWidth = SAMPLE + 6 + nameWidth;
+    if (cursorX > x && cursorX + itemWidth > x + width) {
+      cursorX = x;
+      cursorY += rowHeight;
+    }
+    const cy = cursorY + rowHeight / 2;
+    const index = persona.styleIndex % PERSONA_STYLES;
+    marks.push({
+      kind: 'group',
+      name: `persona:${persona.name}`,
+      marks: [
+        { kind: 'line', x1: cursorX, y1: cy, x2: cursorX + SAMPLE, y2: cy, style: `persona-${index}`, dash: style.dash || undefined },
+        { kind: 'path', d: markerPath(style.marker, cursorX + SAMPLE / 2, cy, 9), style: `marker-${index}` },
+        ...textBlock(persona.name, { x: cursorX + SAMPLE + 6, y: cy - 7, width: nameWidth, size: FONT.small, maxLines: 1 }).marks,
+      ],
+    });
+    cursorX += itemWidth + 18;
+  }
+  return { marks, height: cursorY + rowHeight - y };
+}
