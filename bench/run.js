@@ -288,13 +288,13 @@ function svgScenario(corpusDir, chromium, hasRender) {
   }
   const outDir = join(TMP, 'svg');
   rmSync(outDir, { recursive: true, force: true });
-  const ours = measure(`cjm render --format svg (${SVG_COUNT} files)`, NODE, [CJM, 'render', '--format', 'svg', '--browser', chromium, '--out', relative(ROOT, outDir), relative(ROOT, corpusDir)], { runs: SLOW_RUNS });
+  const ours = measure(`cjm render --format svg (${SVG_COUNT} files)`, NODE, [CJM, 'render', '--diagram', 'journey', '--format', 'svg', '--browser', chromium, '--out', relative(ROOT, outDir), relative(ROOT, corpusDir)], { runs: SLOW_RUNS });
   const rendered = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.svg')).length : 0;
 
   // mmdc input: the same Mermaid source cjm draws for the first journeys.
   const mmdDir = join(TMP, 'mmd');
   rmSync(mmdDir, { recursive: true, force: true });
-  spawnSync(NODE, [CJM, 'render', '--out', relative(ROOT, mmdDir), relative(ROOT, corpusDir)], { cwd: ROOT, env: ENV });
+  spawnSync(NODE, [CJM, 'render', '--diagram', 'journey', '--format', 'mermaid', '--out', relative(ROOT, mmdDir), relative(ROOT, corpusDir)], { cwd: ROOT, env: ENV });
   const sources = existsSync(mmdDir) ? readdirSync(mmdDir).filter((f) => f.endsWith('.mmd')).slice(0, MMDC_SAMPLE) : [];
   if (sources.length === 0) return [{ name, ours, peer: { failed: true, error: 'cjm render --out wrote no .mmd files' }, target: target(ours, { failed: true }) }];
   const puppeteerConfig = join(TMP, 'puppeteer.json');

@@ -1,6 +1,6 @@
 import type { Box, Mark, TextMark } from './scene.js';
 import { lineMetrics, measureText, type FontWeight } from './text/measure.js';
-import { wrapText } from './text/wrap.js';
+import { wrapText, type WrappedText } from './text/wrap.js';
 
 /** Marks laid out from a top-left origin, and the height they take. */
 export interface Block {
@@ -23,6 +23,22 @@ export interface TextOptions {
   name?: string;
 }
 
+// Layout measures every cell, then draws it where the measures put it: the same text is wrapped
+// twice. A small cache makes the second time free; it is bounded so a long-lived process does not grow.
+const WRAP_CACHE = new Map<string, WrappedText>();
+const WRAP_CACHE_LIMIT = 20_000;
+
+function wrapCached(text: string, width: number, size: number, weight: FontWeight, maxLines: number | undefined): WrappedText {
+  const key = `${width}|${size}|${weight}|${maxLines ?? ''}|${text}`;
+  let wrapped = WRAP_CACHE.get(key);
+  if (wrapped === undefined) {
+    if (WRAP_CACHE.size >= WRAP_CACHE_LIMIT) WRAP_CACHE.clear();
+    wrapped = wrapText(text, { width, size, weight, maxLines });
+    WRAP_CACHE.set(key, wrapped);
+  }
+  return wrapped;
+}
+
 /**
  * Wrapped text, one `<text>` per line. Clamped text ends in "…" and is grouped
  * with its full wording as a `<title>`: a tooltip in browsers, read by screen
@@ -30,7 +46,7 @@ export interface TextOptions {
  */
 export function textBlock(text: string, options: TextOptions): Block {
   const { x, y, width, size, weight = 'regular', maxLines, style = 'text', anchor = 'start' } = options;
-  const wrapped = wrapText(text, { width, size, weight, maxLines });
+  const wrapped = wrapCached(text, width, size, weight, maxLines);
   const metrics = lineMetrics({ size, weight });
   const cell = options.cell ?? { x, y, width, height: Math.max(1, wrapped.lines.length) * metrics.lineHeight };
   const marks: TextMark[] = wrapped.lines.map((line, index) => {
