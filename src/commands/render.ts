@@ -100,8 +100,19 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
     raiseExitCode(EXIT.findings);
   }
 
+  checkStages(options.stage, run.journeys);
   if (options.out === undefined) await printDiagrams(withoutDuplicateIds(run.journeys, false), kinds, options);
   else await writeFiles(withoutDuplicateIds(run.journeys, true), kinds, options, options.out);
+}
+
+/** --stage names a stage of at least one journey drawn: a typo would otherwise draw an empty map. */
+function checkStages(stageIds: readonly string[] | undefined, items: readonly JourneyToRender[]): void {
+  if (!stageIds?.length || items.length === 0) return;
+  const known = new Set(items.flatMap((item) => item.journey.stages.map((stage) => stage.id)));
+  const unknown = stageIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`--stage ${unknown.join(', ')}: no such stage; the stages are ${[...known].join(', ')}`);
+  }
 }
 
 /** Reads and validates the files; I/O errors are reported at once (exit 2), invalid files are returned. */

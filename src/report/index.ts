@@ -8,7 +8,8 @@ import { renderFlowPerStage, renderMermaid, type DiagramKind, type MermaidKind }
 import { hasBlueprintContent, renderBlueprintSvg, renderJourneyMapSvg, renderOverviewSvg } from '../render/map/index.js';
 import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
-import { renderJourneyPage, type PageDiagram, type ReportJourney } from './journey-page.js';
+import { renderJourneyPage, type PageDiagram, type PageMap, type ReportJourney } from './journey-page.js';
+import type { Journey, Stage } from '../schema/journey.js';
 import { escapeInline } from './markdown-escape.js';
 
 export type ReportImages = 'mermaid' | 'svg' | 'none';
@@ -82,6 +83,40 @@ export function pageDiagramSources(item: Pick<ReportJourney, 'journey' | 'catalo
   return sources;
 }
 
+/**
+ * A map stays readable on a wiki page up to about this many steps; a longer
+ * journey gets one map per group of whole stages (a stage longer than this is
+ * a group of its own).
+ */
+export const MAP_STEPS_PER_PICTURE = 25;
+
+interface MapPart {
+  /** 1, 2, ... when the map is split; undefined for one map. */
+  index?: number;
+  stageIds?: string[];
+  caption: string;
+}
+
+export function mapParts(journey: Journey): MapPart[] {
+  const groups: Stage[][] = [];
+  let steps = 0;
+  for (const stage of journey.stages) {
+    const count = stage.steps?.length ?? 0;
+    if (groups.length === 0 || steps + count > MAP_STEPS_PER_PICTURE) {
+      groups.push([]);
+      steps = 0;
+    }
+    groups[groups.length - 1].push(stage);
+    steps += count;
+  }
+  if (groups.length <= 1) return [{ caption: '' }];
+  return groups.map((stages, index) => ({
+    index: index + 1,
+    stageIds: stages.map((stage) => stage.id),
+    caption: stages.length === 1 ? `Stage ${stages[0].name}` : `Stages ${stages[0].name} to ${stages[stages.length - 1].name}`,
+  }));
+}
+
 /** Writes DIR/<id>.md per journey (plus DIR/<id>.<diagram>.svg with images: svg) and DIR/index.md, atomically. */
 export async function writeReport(journeys: readonly ReportJourney[], options: ReportOptions): Promise<ReportResult> {
   const images = options.images ?? 'mermaid';
@@ -107,8 +142,12 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
         continue;
       }
       // The map needs no browser: it is drawn whatever --images says, and the page opens with it.
-      const map = `${item.journey.id}.map.svg`;
-      await write(map, renderJourneyMapSvg(item.journey, { catalog: item.catalog }));
+      const map: PageMap[] = [];
+      for (const part of mapParts(item.journey)) {
+        const name = part.index === undefined ? `${item.journey.id}.map.svg` : `${item.journey.id}.map-${part.index}.svg`;
+        await write(name, renderJourneyMapSvg(item.journey, { catalog: item.catalog, stageIds: part.stageIds }));
+        map.push({ image: name, caption: part.caption });
+      }
       const diagrams: PageDiagram[] = [];
       if (hasBlueprintContent(item.journey)) {
         const blueprint = `${item.journey.id}.blueprint.svg`;

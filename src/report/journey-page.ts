@@ -39,14 +39,25 @@ export interface ReportJourney {
   findings: readonly Finding[];
 }
 
+/** One picture of the journey map beside the page, with a caption when the map is split by stages. */
+export interface PageMap {
+  image: string;
+  caption: string;
+}
+
+function mapImages(journey: Journey, parts: readonly PageMap[]): string {
+  const alt = `Journey map of ${cellText(journey.title, journey.id)}`;
+  return parts.map((part) => (part.caption ? `**${escapeInline(part.caption)}**\n\n![${alt}, ${escapeInline(part.caption)}](${part.image})` : `![${alt}](${part.image})`)).join('\n\n');
+}
+
 /** A diagram as the page shows it: Mermaid source in a fence, an image file beside the page, or why it is missing. */
 export type PageDiagram = { kind: DiagramKind; caption: string } & ({ mermaid: string } | { image: string } | { failed: string });
 
 export interface JourneyPageOptions {
   /** "Today", for the review age. */
   now: Date;
-  /** The journey map's image file beside the page: the page opens with it. */
-  map?: string;
+  /** The journey map's image files beside the page (several for a long journey): the page opens with them. */
+  map?: readonly PageMap[];
   /** The diagrams, in order; none (images: none) leaves the section out. */
   diagrams?: readonly PageDiagram[];
 }
@@ -57,7 +68,7 @@ export const RANKING_LIMIT = 5;
 export function renderJourneyPage(input: ReportJourney, options: JourneyPageOptions): string {
   const sections = [
     header(input, options.now),
-    options.map ? `![Journey map of ${cellText(input.journey.title, input.journey.id)}](${options.map})` : '',
+    mapImages(input.journey, options.map ?? []),
     atAGlance(input),
     description(input.journey),
     whereItHurts(input),
