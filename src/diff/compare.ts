@@ -5,7 +5,6 @@ import { countChanges } from './counts.js';
 import { plannedImprovement } from './improvement.js';
 import type { Change, FieldName, JourneyDiff, NumberDelta, StageDiff, StepDiff } from './types.js';
 import { normalize, numberDelta, painText, same } from './values.js';
-import { stepEmotion } from '../model/emotions.js';
 
 export interface CompareOptions {
   /**
@@ -121,8 +120,7 @@ function compareStep(step: Step, stage: Stage, context: StepContext): StepDiff {
   const changes: Change[] = [];
   if (previous.stage.id !== stage.id) changes.push({ kind: 'moved', fromStage: previous.stage.id, toStage: stage.id });
   changes.push(...fieldChanges(before, step, ['name']));
-  const emotion = numberDelta(stepEmotion(before), stepEmotion(step), 'up');
-  if (emotion) changes.push({ kind: 'emotion', ...emotion });
+  changes.push(...emotionChanges(before, step));
   const other = otherFields(before, step, STEP_HANDLED);
   changes.push(...touchpointChanges(before, step, other));
   changes.push(...painChanges(before, step, other));
@@ -195,6 +193,20 @@ function painChanges(before: Step, after: Step, other: string[]): Change[] {
 }
 
 /** Texts added and removed, matched after trimming and collapsing white space (a reflowed line is not a change). */
+/** One emotion change per step, or one per persona when either side scores the step per persona. */
+function emotionChanges(before: Step, after: Step): Change[] {
+  if (typeof before.emotion !== 'object' && typeof after.emotion !== 'object') {
+    const delta = numberDelta(before.emotion, after.emotion, 'up');
+    return delta ? [{ kind: 'emotion', ...delta }] : [];
+  }
+  const scoreOf = (step: Step, persona: string): number | undefined => (typeof step.emotion === 'object' ? step.emotion[persona] : step.emotion);
+  const personas = new Set([...Object.keys(typeof before.emotion === 'object' ? before.emotion : {}), ...Object.keys(typeof after.emotion === 'object' ? after.emotion : {})]);
+  return [...personas].flatMap((persona): Change[] => {
+    const delta = numberDelta(scoreOf(before, persona), scoreOf(after, persona), 'up');
+    return delta ? [{ kind: 'emotion', persona, ...delta }] : [];
+  });
+}
+
 function listChanges(before: readonly string[] | undefined, after: readonly string[] | undefined, make: (action: 'added' | 'removed', text: string) => Change): Change[] {
   const oldKeys = new Set((before ?? []).map(normalize));
   const newKeys = new Set((after ?? []).map(normalize));

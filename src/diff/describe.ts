@@ -30,7 +30,7 @@ export function describeChange(change: Change, style: Style): string {
     case 'position':
       return `moved from position ${change.from} to ${change.to}`;
     case 'emotion':
-      return `emotion ${delta(change, style, signed)}`;
+      return `emotion${change.persona ? ` of ${style.id(change.persona)}` : ''} ${delta(change, style, signed)}`;
     case 'dropoff':
       return `dropoff ${delta(change, style, (value) => `${value} %`)}`;
     case 'moment-of-truth':

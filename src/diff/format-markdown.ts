@@ -59,7 +59,8 @@ function emotionTable(file: JourneyDiff): string | undefined {
     for (const step of stage.steps) {
       for (const change of step.changes) {
         if (change.kind !== 'emotion') continue;
-        rows.push(row([`${escapeMarkdown(step.name)} ${code(step.id)}`, code(stage.id), delta({ from: change.from, to: change.to }, STYLE, signed), trendCell(change)]));
+        const who = change.persona ? ` (${code(change.persona)})` : '';
+        rows.push(row([`${escapeMarkdown(step.name)} ${code(step.id)}${who}`, code(stage.id), delta({ from: change.from, to: change.to }, STYLE, signed), trendCell(change)]));
       }
     }
   }

@@ -23,7 +23,8 @@ export type Change =
   | { kind: 'moved'; fromStage: string; toStage: string }
   /** A stage at another position among the stages both sides have (1-based). */
   | { kind: 'position'; from: number; to: number }
-  | ({ kind: 'emotion' } & NumberDelta)
+  /** `persona` is set when either side scores the step per persona. */
+  | ({ kind: 'emotion'; persona?: string } & NumberDelta)
   | ({ kind: 'dropoff' } & NumberDelta)
   | { kind: 'moment-of-truth'; from: boolean; to: boolean }
   | { kind: 'channel'; action: 'added' | 'removed'; channel: string }

@@ -8,7 +8,8 @@ import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace, type Workspace } from '../../src/load/workspace.js';
 import { lintFiles } from '../../src/lint/index.js';
 import { renderJourneyPage } from '../../src/report/index.js';
-import { DIAGRAM_KINDS, renderMermaid } from '../../src/render/index.js';
+import { MERMAID_KINDS, renderMermaid } from '../../src/render/index.js';
+import { renderBlueprintSvg, renderJourneyMapSvg } from '../../src/render/map/index.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { HOSTILE_STRINGS, scratchDir, STACK_FRAME } from './hostile.js';
@@ -140,7 +141,9 @@ describe('fuzzed examples', () => {
         const journey = file.journey as Journey | undefined;
         if (journey) {
           const catalog = catalogForJourney(workspace.catalog, journey);
-          for (const kind of DIAGRAM_KINDS) expect(typeof renderMermaid(journey, kind, { catalog })).toBe('string');
+          for (const kind of MERMAID_KINDS) expect(typeof renderMermaid(journey, kind, { catalog })).toBe('string');
+          expect(renderJourneyMapSvg(journey, { catalog })).toMatch(/^<svg/);
+          expect(renderBlueprintSvg(journey, { catalog })).toMatch(/^<svg/);
           const page = renderJourneyPage({ file: FILE, journey, catalog, findings: file.findings }, { now: NOW });
           expect(page.length).toBeGreaterThan(0);
           expect(page).not.toMatch(/<script/i);

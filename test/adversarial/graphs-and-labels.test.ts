@@ -6,7 +6,8 @@ import type { Journey } from '../../src/schema/journey.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace } from '../../src/load/workspace.js';
 import { lintFiles } from '../../src/lint/index.js';
-import { DIAGRAM_KINDS, renderJourneysToFiles, renderMermaid } from '../../src/render/index.js';
+import { MERMAID_KINDS, renderJourneysToFiles, renderMermaid } from '../../src/render/index.js';
+import { renderBlueprintSvg, renderJourneyMapSvg } from '../../src/render/map/index.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { runCli } from '../helpers/cli.js';
 import { ADVERSARIAL, HOSTILE_STRINGS, scratchDir, STACK_FRAME } from './hostile.js';
@@ -40,7 +41,8 @@ describe('cyclic next graphs and self-referencing sub-journeys', () => {
     for (const file of linted.files.filter((f) => f.file !== 'self-sub.journey.yaml')) {
       const journey = file.journey as Journey;
       expect(journey, file.file).toBeDefined();
-      for (const kind of DIAGRAM_KINDS) expect(renderMermaid(journey, kind).length).toBeGreaterThan(0);
+      for (const kind of MERMAID_KINDS) expect(renderMermaid(journey, kind).length).toBeGreaterThan(0);
+      expect(renderJourneyMapSvg(journey)).toMatch(/^<svg/);
     }
     // The step nobody can reach is found even though every step sits on a cycle.
     expect(linted.files.find((f) => f.file === 'loops.journey.yaml')?.findings.map((f) => f.ruleId)).toContain('unreachable-step');
@@ -48,7 +50,7 @@ describe('cyclic next graphs and self-referencing sub-journeys', () => {
   });
 
   it('the binary lints and renders them', async () => {
-    for (const command of [['lint', '.'], ['render', '--diagram', 'all', '.']]) {
+    for (const command of [['lint', '.'], ['render', '--diagram', 'all', '--format', 'mermaid', '.'], ['render', '--diagram', 'map,blueprint', '--out', 'pictures', '.']]) {
       const result = await runCli(command, { cwd: CYCLES, timeoutMs: 20_000 });
       expect([0, 1], `${command.join(' ')}: ${result.stderr}`).toContain(result.code);
       expect(result.stderr).not.toMatch(STACK_FRAME);
@@ -133,7 +135,7 @@ describe('labels full of markdown, HTML, Mermaid syntax, bidi and zero-width cha
   afterAll(() => scratch.cleanup());
 
   it('Mermaid sources carry no script and stay one diagram (no injected directives or diagrams)', () => {
-    for (const kind of DIAGRAM_KINDS) {
+    for (const kind of MERMAID_KINDS) {
       const source = renderMermaid(journey, kind);
       if (process.env.CJM_DUMP) writeFileSync(`/tmp/hostile.${kind}.mmd`, source);
       expect(scriptHazards(source), kind).toEqual([]);
@@ -162,9 +164,22 @@ describe('labels full of markdown, HTML, Mermaid syntax, bidi and zero-width cha
     }
   });
 
+  it('the journey map and blueprint carry no script, event handler, link or foreignObject (hostile text stays text)', () => {
+    for (const svg of [renderJourneyMapSvg(journey), renderBlueprintSvg(journey), renderJourneyMapSvg(journey, { theme: 'auto' })]) {
+      // Markup only: hostile labels are text nodes, escaped, so they may say "href=" as much as they like.
+      const markup = svg.replace(/>[^<]*</g, '><');
+      expect(markup).not.toMatch(/<script|<foreignObject|<a[\s>]|<image|<use|\shref=|xlink:/i);
+      expect(svg.match(/<style>([^<]*)<\/style>/)?.[1]).not.toMatch(/@import|url\(/i);
+      // Every attribute is one cjm writes; a label never becomes markup.
+      const attributes = new Set([...svg.matchAll(/\s([a-zA-Z:-]+)="/g)].map((match) => match[1]));
+      for (const attribute of attributes) expect(attribute).not.toMatch(/^on/i);
+      expect([...svg.matchAll(/<([a-zA-Z]+)/g)].map((match) => match[1]).filter((tag) => !['svg', 'title', 'desc', 'style', 'rect', 'g', 'text', 'line', 'path'].includes(tag))).toEqual([]);
+    }
+  });
+
   it.skipIf(!CHROMIUM)('SVG files drawn by Chromium carry no script', async () => {
     const outDir = join(scratch.dir, 'svg');
-    const result = await renderJourneysToFiles([{ file, journey }], { outDir, kinds: DIAGRAM_KINDS, format: 'svg', browserPath: CHROMIUM });
+    const result = await renderJourneysToFiles([{ file, journey }], { outDir, kinds: MERMAID_KINDS, format: 'svg', browserPath: CHROMIUM });
     expect(result.written?.length ?? readdirSync(outDir).length).toBeGreaterThan(0);
     for (const name of readdirSync(outDir).filter((n) => n.endsWith('.svg'))) {
       expect(scriptHazards(readFileSync(join(outDir, name), 'utf8')), name).toEqual([]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/schema/journey.js';
 import { lintFiles } from '../../src/lint/index.js';
-import { DIAGRAM_KINDS, renderMermaid } from '../../src/render/index.js';
+import { MERMAID_KINDS, renderMermaid } from '../../src/render/index.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { bigJourney, scratchDir } from './hostile.js';
 
@@ -46,7 +46,7 @@ describe('a journey of 10,000 steps', () => {
       const journey = lint.value.files[0].journey as Journey;
       expect(journey.stages.flatMap((stage) => stage.steps ?? [])).toHaveLength(size);
 
-      const render = await timed(() => DIAGRAM_KINDS.map((kind) => renderMermaid(journey, kind)));
+      const render = await timed(() => MERMAID_KINDS.map((kind) => renderMermaid(journey, kind)));
       timings.render[size] = render.ms;
       for (const source of render.value) expect(source.length).toBeGreaterThan(size);
     }
