@@ -21,7 +21,7 @@ describe('cjm diff OLD NEW (built binary)', () => {
     expect(result.stdout).toContain('    choose-shop: moved from stage repair to assess\n');
     expect(result.stdout).toContain('    call-hotline: name "Calls the 24/7 claims line" → "Gets a callback from the claims line"\n');
     expect(result.stdout).toContain('    owner "partner-network" → "repair-network"\n');
-    expect(result.stdout).toMatch(/Planned improvement \(as-is → to-be\)\n {4}average emotion -0\.31 → \+0\.86 \(better\)/);
+    expect(result.stdout).toMatch(/Planned improvement \(as-is → to-be\)\n {4}average emotion -0\.11 → \+0\.86 \(better\)/);
   });
 
   it('markdown for a pull request comment', async () => {
