@@ -3,4 +3,3 @@ export { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSet
 export { parseDirectives, Suppressions, type Directive, type DirectiveKind } from './directives.js';
 export { ruleMetadata, ruleDocsUrl, RULE_DOCS_BASE_URL } from './metadata.js';
 export { resolveNow, parseDay } from './now.js';
-export { compileGlob, compileGlobs } from './glob.js';
