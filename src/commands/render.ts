@@ -59,9 +59,9 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
 
   if (run.invalid.length > 0) {
     // Invalid files are reported the way `cjm validate` shows them, on stderr: stdout may be Mermaid source.
-    const { FORMATTERS } = await import('../formatters/index.js');
+    const { loadFormatter } = await import('../formatters/index.js');
     const { cjmVersion } = await import('../version.js');
-    const stylish = await FORMATTERS.stylish();
+    const stylish = await loadFormatter('stylish');
     writeErr(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
     writeErr(`cjm: ${run.invalid.length} invalid file${run.invalid.length === 1 ? '' : 's'} not rendered`);
     raiseExitCode(EXIT.findings);

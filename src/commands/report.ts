@@ -96,9 +96,9 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
 
 /** Invalid files are reported the way `cjm validate` shows them, on stderr (stdout lists the files written). */
 async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
-  const { FORMATTERS } = await import('../formatters/index.js');
+  const { loadFormatter } = await import('../formatters/index.js');
   const { cjmVersion } = await import('../version.js');
-  const stylish = await FORMATTERS.stylish();
+  const stylish = await loadFormatter('stylish');
   writeErr(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
   writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
   raiseExitCode(EXIT.findings);
