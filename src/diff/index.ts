@@ -1,7 +1,7 @@
-import type { Finding } from '../findings.js';
+import { resolve } from 'node:path';
+import { findingAtStart } from '../findings.js';
 import type { Journey } from '../schema/journey.js';
 import { catalogForJourney } from '../load/catalog.js';
-import { resolve } from 'node:path';
 import { argumentSelection, DiscoveryError, discoverFiles, workspaceSelection, type PathSelection } from '../load/discover.js';
 import { decode } from '../load/read.js';
 import { discoverOptions, openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
@@ -122,12 +122,12 @@ async function analyzeAtRevision(repo: Repo, rev: string, repoPath: string, show
   try {
     bytes = await showFile(repo, rev, repoPath, limit + 1);
   } catch (error) {
-    if (error instanceof GitError && /more than/.test(error.message)) return { file: label, findings: [atStart(label, 'file-too-large', `file is over the ${limit}-byte limit (limits.maxFileSize)`)] };
+    if (error instanceof GitError && /more than/.test(error.message)) return { file: label, findings: [findingAtStart(label, 'file-too-large', `file is over the ${limit}-byte limit (limits.maxFileSize)`)] };
     if (error instanceof GitError) return { file: label, ioError: error.message, findings: [] };
     throw error;
   }
   const read = decode(bytes);
-  if (!read.ok) return { file: label, findings: [atStart(label, read.code, read.message)] };
+  if (!read.ok) return { file: label, findings: [findingAtStart(label, read.code, read.message)] };
   return analyzeText(label, read.text, context);
 }
 
@@ -171,10 +171,6 @@ function journeyDiff(
  */
 function analyzeContext(workspace: Workspace): RunContext {
   return { workspace, journeyIds: new Set() };
-}
-
-function atStart(file: string, ruleId: string, message: string): Finding {
-  return { file, ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 function compare(a: string, b: string): number {

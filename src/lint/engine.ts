@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Journey } from '../schema/journey.js';
-import { compareFindings, countFindings, detachText, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import { compareFindings, countFindings, detachText, findingAtStart, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
 import { patternPath } from '../load/paths.js';
@@ -169,7 +169,7 @@ export class FileLinter {
       } catch (error) {
         // One broken rule must not hide every other finding of the run.
         const reason = error instanceof Error ? error.message : String(error);
-        findings.push(atStart(analyzed.file, 'rule-error', 'error', `rule ${rule.id} failed on this file (${reason}); this is a bug in cjm, please report it`));
+        findings.push(findingAtStart(analyzed.file, 'rule-error', `rule ${rule.id} failed on this file (${reason}); this is a bug in cjm, please report it`));
       }
     }
     return findings;
@@ -221,8 +221,4 @@ export class FileLinter {
 
 function directivePosition(file: string, directive: Directive) {
   return { file, line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
-}
-
-function atStart(file: string, ruleId: string, severity: Severity, message: string): Finding {
-  return { file, ruleId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
