@@ -30,6 +30,8 @@ export {
   type JourneyToRender,
   type RenderFilesOptions,
   type RenderFilesResult,
+  type DiagramFailure,
+  type SkippedJourney,
 } from './render/index.js';
 export { lintFiles, type LintOptions, type LintRun, type LintedFile, type LintSummary, type CliRuleSetting } from './lint/index.js';
 export { RULES } from './rules/index.js';

@@ -67,12 +67,11 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
     raiseExitCode(EXIT.findings);
   }
 
-  const unique = withoutDuplicateIds(run.journeys, options.out !== undefined);
   if (options.out === undefined) {
-    await printMermaid(unique, kinds);
+    await printMermaid(run.journeys, kinds);
     return;
   }
-  await writeFiles(unique, kinds, options, options.out);
+  await writeFiles(run.journeys, kinds, options, options.out);
 }
 
 /** Reads and validates the files; I/O errors are reported at once (exit 2), invalid files are returned. */
@@ -94,22 +93,6 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
     }
   }
   return { journeys, invalid };
-}
-
-/** Two journeys with one id would write the same files: the first one wins, the other is reported. */
-function withoutDuplicateIds<T extends { file: string; journey: { id: string } }>(items: readonly T[], writingFiles: boolean): T[] {
-  if (!writingFiles) return [...items];
-  const seen = new Map<string, string>();
-  return items.filter((item) => {
-    const first = seen.get(item.journey.id);
-    if (first === undefined) {
-      seen.set(item.journey.id, item.file);
-      return true;
-    }
-    writeErr(`cjm: ${item.file}: journey id "${item.journey.id}" is also the id of ${first}, whose diagrams take its file names; not rendered`);
-    raiseExitCode(EXIT.findings);
-    return false;
-  });
 }
 
 async function printMermaid(items: readonly JourneyToRender[], kinds: readonly (typeof KINDS)[number][]): Promise<void> {
@@ -147,8 +130,11 @@ async function writeFiles(
       onWritten: (written) => writeOut(`${written.path}\n`),
       onSource: options.format === 'mermaid' ? (item, kind, source) => warnIfTooLarge(item.file, kind, source) : undefined,
     });
+    for (const { file, journeyId, sameIdAs } of result.skipped) {
+      writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose diagrams take its file names; not rendered`);
+    }
     for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
-    if (result.failures.length > 0) raiseExitCode(EXIT.findings);
+    if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
     throw error;

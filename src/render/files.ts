@@ -3,6 +3,7 @@ import type { Journey } from '../schema/journey.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { renderMermaid, type DiagramKind } from './diagrams.js';
+import { firstOfEachId, type DiagramFailure, type SkippedJourney } from './batch.js';
 
 export interface JourneyToRender {
   /** The journey file, as shown to the user. */
@@ -40,16 +41,11 @@ export interface RenderedFile {
   path: string;
 }
 
-export interface RenderFailure {
-  file: string;
-  journeyId: string;
-  kind: DiagramKind;
-  message: string;
-}
-
 export interface RenderFilesResult {
   written: RenderedFile[];
-  failures: RenderFailure[];
+  failures: DiagramFailure[];
+  /** Journeys not rendered: an earlier journey has the same id, and its diagrams take the file names. */
+  skipped: SkippedJourney[];
 }
 
 /** `<journey-id>.<diagram>.mmd` or `.svg`. Journey ids are slugs, so the name is safe in any directory. */
@@ -59,15 +55,16 @@ export function diagramFileName(journeyId: string, kind: DiagramKind, format: Re
 
 /**
  * Writes one file per journey and diagram into outDir, atomically. SVG goes
- * through ONE browser page for the whole batch (about 30 ms per diagram after
- * a one-second start, against about 2 s per diagram for a fresh mmdc). A
- * diagram Mermaid refuses is a failure in the result; the batch goes on.
+ * through ONE browser page for the whole batch (bench/results.md has its time
+ * against one mmdc run per diagram). A diagram Mermaid refuses is a failure in
+ * the result, a journey whose id an earlier one has is skipped; the batch goes on.
  * Throws BrowserNotFoundError / BrowserLaunchError when SVG needs a browser
  * that is not there.
  */
 export async function renderJourneysToFiles(items: readonly JourneyToRender[], options: RenderFilesOptions): Promise<RenderFilesResult> {
-  const result: RenderFilesResult = { written: [], failures: [] };
-  const jobs = items.flatMap((item) => options.kinds.map((kind) => ({ item, kind })));
+  const { unique, skipped } = firstOfEachId(items);
+  const result: RenderFilesResult = { written: [], failures: [], skipped };
+  const jobs = unique.flatMap((item) => options.kinds.map((kind) => ({ item, kind })));
   if (jobs.length === 0) return result;
   const write = async (item: JourneyToRender, kind: DiagramKind, content: string): Promise<void> => {
     const path = join(options.outDir, diagramFileName(item.journey.id, kind, options.format));

@@ -14,6 +14,6 @@ export {
   type RenderFormat,
   type RenderFilesOptions,
   type RenderedFile,
-  type RenderFailure,
   type RenderFilesResult,
 } from './files.js';
+export type { DiagramFailure, SkippedJourney } from './batch.js';

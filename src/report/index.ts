@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { renderFlowPerStage, renderMermaid, type DiagramKind } from '../render/index.js';
+import { firstOfEachId, type DiagramFailure, type SkippedJourney } from '../render/batch.js';
 import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
 import { renderJourneyPage, type PageDiagram, type ReportJourney } from './journey-page.js';
@@ -31,18 +32,13 @@ export interface ReportOptions {
   onWritten?: (path: string) => void;
 }
 
-export interface ReportFailure {
-  file: string;
-  journeyId: string;
-  kind: DiagramKind;
-  message: string;
-}
-
 export interface ReportResult {
   /** Paths written, pages and images, index last. */
   written: string[];
   /** Diagrams Mermaid could not draw (svg); their pages say so. */
-  failures: ReportFailure[];
+  failures: DiagramFailure[];
+  /** Journeys with no page: an earlier journey has the same id, and its page takes the file name. The index lists them. */
+  skipped: SkippedJourney[];
 }
 
 /**
@@ -85,7 +81,8 @@ export function pageDiagramSources(item: Pick<ReportJourney, 'journey' | 'catalo
 export async function writeReport(journeys: readonly ReportJourney[], options: ReportOptions): Promise<ReportResult> {
   const images = options.images ?? 'mermaid';
   const now = options.now ?? new Date();
-  const result: ReportResult = { written: [], failures: [] };
+  const { unique, skipped } = firstOfEachId(journeys);
+  const result: ReportResult = { written: [], failures: [], skipped };
   const write = async (name: string, content: string): Promise<void> => {
     const path = join(options.outDir, name);
     await writeFileAtomic(resolve(options.cwd ?? process.cwd(), path), content);
@@ -93,21 +90,22 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
     options.onWritten?.(path);
   };
 
-  // One browser page for the whole batch: about 1 s to start, then ~30 ms per diagram.
+  // One browser page for the whole batch (bench/results.md has the figures).
   let renderer: SvgRenderer | undefined;
-  if (images === 'svg' && journeys.length > 0) {
+  if (images === 'svg' && unique.length > 0) {
     const { createSvgRenderer } = await import('../render/browser/svg.js');
     renderer = await createSvgRenderer({ browserPath: options.browserPath, env: options.env, portable: true });
   }
   try {
-    for (const item of journeys) {
+    for (const item of unique) {
       const diagrams = images === 'none' ? [] : await pageDiagrams(item, images, renderer, write, result.failures);
       await write(pageFileName(item.journey.id), renderJourneyPage(item, { now, diagrams }));
     }
   } finally {
     await renderer?.close();
   }
-  await write('index.md', renderIndexPage(journeys, { now, skipped: options.skipped }));
+  const sameIds = skipped.map(({ file, sameIdAs }) => ({ file, reason: `same journey id as ${sameIdAs}` }));
+  await write('index.md', renderIndexPage(unique, { now, skipped: [...(options.skipped ?? []), ...sameIds] }));
   return result;
 }
 
@@ -116,7 +114,7 @@ async function pageDiagrams(
   images: 'mermaid' | 'svg',
   renderer: SvgRenderer | undefined,
   write: (name: string, content: string) => Promise<void>,
-  failures: ReportFailure[],
+  failures: DiagramFailure[],
 ): Promise<PageDiagram[]> {
   if (images === 'mermaid') return pageDiagramSources(item).map(({ kind, caption, source }) => ({ kind, caption, mermaid: source }));
   const { MermaidRenderError } = await import('../render/browser/svg.js');

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 /**
  * Spreads per-file work over worker threads, in file order. Parsing is over 90%
  * of a validate or lint run and every file is independent, so a second core
- * nearly halves a large run. A worker needs about 150 ms to load its modules,
+ * pays off on a large run (bench/results.md, Scaling). A worker needs about 150 ms to load its modules,
  * so the pool starts before discovery (the loading overlaps it) and is
  * dismissed when there turn out to be too few files to share.
  */

@@ -160,7 +160,8 @@ class PageRenderer implements SvgRenderer {
 }
 
 /**
- * One browser, one page, mermaid loaded once (~1 s), then ~30 ms per diagram.
+ * One browser, one page, mermaid loaded once, then every diagram through that
+ * page (bench/results.md has the time against one mmdc run per diagram).
  * Throws BrowserNotFoundError (one-line message, exit 2) when no browser exists.
  */
 export async function createSvgRenderer(options: SvgRendererOptions = {}): Promise<SvgRenderer> {
