@@ -13,7 +13,20 @@ export { ConfigError } from './load/config.js';
 export { DiscoveryError } from './load/discover.js';
 export { writeFileAtomic } from './io/write.js';
 export { toJsonSchema, jsonSchemaText } from './schema/json-schema.js';
-export { journeySchema, type Journey, type Stage, type Step, type Persona, type Kpi, type Pain, type Transition } from './schema/journey.js';
+export {
+  journeySchema,
+  type Journey,
+  type Stage,
+  type Step,
+  type Persona,
+  type Kpi,
+  type Pain,
+  type Transition,
+  type Touchpoint,
+  type Link,
+  type Channel,
+  type Metric,
+} from './schema/journey.js';
 export { configSchema, type CjmConfig } from './schema/config.js';
 export { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from './schema/builtins.js';
 export type { Finding, FileResult, Severity, Position, DataPath } from './findings.js';
@@ -28,7 +41,9 @@ export {
   type DiagramKind,
   type MermaidOptions,
   type JourneyToRender,
+  type RenderFormat,
   type RenderFilesOptions,
+  type RenderedFile,
   type RenderFilesResult,
   type DiagramFailure,
   type SkippedJourney,
@@ -48,6 +63,10 @@ export {
   type ReportResult,
   type ReportImages,
   type ReportJourney,
+  type PageDiagram,
+  type JourneyPageOptions,
+  type IndexPageOptions,
+  type SkippedFile,
 } from './report/index.js';
 export { formatFiles, formatJourneyText, FLOW_MAX_WIDTH, type FormatOptions, type FormattedFile, type FormatResult } from './fmt/index.js';
 export { initJourney, initConfig, InitError, TEMPLATES, TEMPLATE_NAMES, type InitJourneyOptions, type InitConfigOptions, type InitResult } from './init/index.js';

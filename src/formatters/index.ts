@@ -1,7 +1,7 @@
 import type { Formatter } from './types.js';
 
 /** An output format of validate and lint. */
-export interface OutputFormat {
+interface OutputFormat {
   id: string;
   /** One line for `--help`. */
   description: string;
@@ -35,5 +35,3 @@ export function outputFormatsHelp(): string {
   const width = Math.max(...OUTPUT_FORMAT_IDS.map((id) => id.length));
   return ['', 'Output formats (-f):', ...OUTPUT_FORMATS.map((format) => `  ${format.id.padEnd(width)}  ${format.description}`)].join('\n');
 }
-
-export type { Formatter, FormatContext, RuleMetadata } from './types.js';

@@ -11,7 +11,7 @@ import { parseYaml } from './parse.js';
 import { compileConfigPatterns, PatternError, type ConfigPatterns } from './paths.js';
 import { ReadError, readTextFile } from './read.js';
 
-export const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
+const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
 
 /** A problem with the configuration or a catalogue: exit code 2, with the key's position. */
 export class ConfigError extends UserError {

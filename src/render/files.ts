@@ -49,7 +49,7 @@ export interface RenderFilesResult {
 }
 
 /** `<journey-id>.<diagram>.mmd` or `.svg`. Journey ids are slugs, so the name is safe in any directory. */
-export function diagramFileName(journeyId: string, kind: DiagramKind, format: RenderFormat): string {
+function diagramFileName(journeyId: string, kind: DiagramKind, format: RenderFormat): string {
   return `${journeyId}.${kind}.${format === 'svg' ? 'svg' : 'mmd'}`;
 }
 

@@ -4,12 +4,9 @@
  */
 export { renderMermaid, DIAGRAM_KINDS, type DiagramKind, type MermaidOptions } from './diagrams.js';
 export { renderFlowPerStage } from './mermaid/flow.js';
-export { decodeMermaidEntities, escapeMermaidText, escapeJourneyText, foldLabel } from './mermaid/escape.js';
-export { DROPOFF_HOTSPOT } from './mermaid/flow.js';
-export { NO_EMOTION_MARK } from './mermaid/labels.js';
+export { decodeMermaidEntities, escapeMermaidText } from './mermaid/escape.js';
 export {
   renderJourneysToFiles,
-  diagramFileName,
   type JourneyToRender,
   type RenderFormat,
   type RenderFilesOptions,

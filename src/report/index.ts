@@ -136,18 +136,7 @@ async function pageDiagrams(
   return diagrams;
 }
 
-export { renderJourneyPage, RANKING_LIMIT, type ReportJourney, type PageDiagram, type JourneyPageOptions } from './journey-page.js';
-export { renderIndexPage, pageFileName, ownership, type SkippedFile, type IndexPageOptions } from './index-page.js';
+export { renderJourneyPage, type ReportJourney, type PageDiagram, type JourneyPageOptions } from './journey-page.js';
+export { renderIndexPage, type SkippedFile, type IndexPageOptions } from './index-page.js';
 export * from './analysis.js';
-export {
-  escapeInline,
-  escapeBlock,
-  cellText,
-  codeSpan,
-  markdownLink,
-  isWebUrl,
-  visibleText,
-  foldText,
-  table,
-  fencedBlock,
-} from './markdown-escape.js';
+export { escapeInline, escapeBlock } from './markdown-escape.js';

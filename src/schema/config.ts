@@ -4,7 +4,7 @@ import { channelSchema, metricSchema, personaSchema } from './journey.js';
 /** cjm.config.yaml: workspace files, shared catalogue, lint rules and limits. */
 
 export const SEVERITIES = ['off', 'info', 'warn', 'error'] as const;
-export const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or error.');
+const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or error.');
 
 export const ruleSetting = z
   .union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])])

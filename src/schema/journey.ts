@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
-export const slug = z
+const slug = z
   .string()
   .regex(SLUG_PATTERN, { error: 'an id: lowercase letters, digits and dashes, starting with a letter or digit' })
   .describe('An id: lowercase letters, digits and dashes (e.g. open-claim).');
@@ -72,7 +72,7 @@ export const painSchema = z.union([
   }),
 ]);
 
-export const evidenceSchema = z
+const evidenceSchema = z
   .enum(['observed', 'reported', 'inferred', 'assumed'])
   .describe('How we know: observed, reported, inferred or assumed.');
 
