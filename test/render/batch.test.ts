@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstOfEachId } from '../../src/render/batch.js';
 import { renderJourneysToFiles } from '../../src/render/files.js';
 import { writeReport } from '../../src/report/index.js';
@@ -20,15 +20,12 @@ const ITEMS = [
   { file: 'c.journey.yaml', journey: journey('claim', 'Second claim') },
 ];
 
-const temps: string[] = [];
-const tempDir = async (): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), 'cjm-batch-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cjm-batch-'));
 });
+afterAll(() => rm(root, { recursive: true, force: true }));
+const tempDir = () => mkdtemp(join(root, 'case-'));
 
 describe('one journey id, one set of files', () => {
   it('firstOfEachId keeps the first journey of each id, in order, and names the file each later one collides with', () => {
