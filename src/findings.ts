@@ -26,6 +26,11 @@ export interface FileResult {
   ioError?: string;
 }
 
+/** A finding about a whole file (it cannot be read, decoded, or checked), placed at line 1, column 1. */
+export function findingAtStart(file: string, ruleId: string, message: string, severity: Severity = 'error'): Finding {
+  return { file, ruleId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
 /**
  * A copy of `text` that does not keep the source file alive. Parsers hand out
  * values as slices of the whole file text, and a message that quotes a step

@@ -13,7 +13,21 @@ export { ConfigError } from './load/config.js';
 export { DiscoveryError } from './load/discover.js';
 export { writeFileAtomic } from './io/write.js';
 export { toJsonSchema, jsonSchemaText } from './schema/json-schema.js';
-export { journeySchema, type Journey, type Stage, type Step, type Persona, type Kpi, type Pain, type Transition } from './schema/journey.js';
+export {
+  journeySchema,
+  type Journey,
+  type Stage,
+  type Step,
+  type Persona,
+  type Kpi,
+  type Pain,
+  type Emotion,
+  type Transition,
+  type Touchpoint,
+  type Link,
+  type Channel,
+  type Metric,
+} from './schema/journey.js';
 export { configSchema, type CjmConfig } from './schema/config.js';
 export { BUILTIN_CHANNELS, BUILTIN_METRICS, type ChannelDefinition, type MetricDefinition } from './schema/builtins.js';
 export type { Finding, FileResult, Severity, Position, DataPath } from './findings.js';
@@ -21,6 +35,8 @@ export { defineRule, type Rule, type RuleContext, type RuleReport } from './lint
 export {
   renderMermaid,
   DIAGRAMS,
+  type Diagram,
+  type DiagramFormat,
   renderFlowPerStage,
   renderJourneysToFiles,
   decodeMermaidEntities,
@@ -29,8 +45,12 @@ export {
   type DiagramKind,
   type MermaidOptions,
   type JourneyToRender,
+  type RenderFormat,
   type RenderFilesOptions,
+  type RenderedFile,
   type RenderFilesResult,
+  type DiagramFailure,
+  type SkippedJourney,
 } from './render/index.js';
 export {
   renderJourneyMapSvg,
@@ -59,6 +79,10 @@ export {
   type ReportResult,
   type ReportImages,
   type ReportJourney,
+  type PageDiagram,
+  type JourneyPageOptions,
+  type IndexPageOptions,
+  type SkippedFile,
 } from './report/index.js';
 export { formatFiles, formatJourneyText, FLOW_MAX_WIDTH, type FormatOptions, type FormattedFile, type FormatResult } from './fmt/index.js';
 export { initJourney, initConfig, InitError, TEMPLATES, TEMPLATE_NAMES, type InitJourneyOptions, type InitConfigOptions, type InitResult } from './init/index.js';

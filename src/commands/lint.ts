@@ -3,12 +3,11 @@ import type { CliRuleSetting } from '../lint/settings.js';
 import type { Severity } from '../findings.js';
 import { cli } from './context.js';
 import { action, cliPath, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
-
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+import { OUTPUT_FORMAT_IDS, outputFormatsHelp, type OutputFormatId } from '../formatters/index.js';
 const SEVERITIES: readonly string[] = ['error', 'warn', 'info'];
 
 interface LintCliOptions {
-  format?: (typeof FORMATS)[number];
+  format?: OutputFormatId;
   output?: string;
   rule?: CliRuleSetting[];
   maxWarnings?: number;
@@ -24,7 +23,7 @@ export function registerLint(program: Command): void {
     .command('lint')
     .description('find gaps in journey maps (stages nobody owns, steps with no channel, KPIs with no target...) after validating them')
     .argument('[paths...]', "files, directories or globs (default: the config's include set); - reads stdin")
-    .addOption(new Option('-f, --format <format>', 'output format (default: stylish; github + stylish when GITHUB_ACTIONS=true)').choices(FORMATS))
+    .addOption(new Option('-f, --format <format>', 'output format (default: stylish; github + stylish when GITHUB_ACTIONS=true)').choices(OUTPUT_FORMAT_IDS))
     .option('-o, --output <file>', 'write the report to FILE instead of stdout')
     .option('--rule <id:severity>', 'set a rule\'s severity (off, info, warn, error), over the config; repeatable', collectRule)
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
@@ -34,6 +33,7 @@ export function registerLint(program: Command): void {
     .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
+    .addHelpText('after', outputFormatsHelp())
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
 }
 
@@ -52,7 +52,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
   const { lintFiles } = await import('../lint/engine.js');
   const { ruleMetadata } = await import('../lint/metadata.js');
   const { resolveNow } = await import('../lint/now.js');
-  const { FORMATTERS } = await import('../formatters/index.js');
+  const { loadFormatter } = await import('../formatters/index.js');
   const { cjmVersion } = await import('../version.js');
 
   if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
@@ -67,7 +67,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
 
   const toFile = options.output !== undefined;
   // In GitHub Actions, annotations first, then the full report: GitHub shows only 10 annotations of a kind per step.
-  const formats = options.format ? [options.format] : !toFile && cli().env.GITHUB_ACTIONS === 'true' ? (['github', 'stylish'] as const) : (['stylish'] as const);
+  const formats: readonly OutputFormatId[] = options.format ? [options.format] : !toFile && cli().env.GITHUB_ACTIONS === 'true' ? ['github', 'stylish'] : ['stylish'];
   const context = {
     colorLevel: toFile ? (0 as const) : await colorLevel('stdout'),
     version: cjmVersion(),
@@ -75,7 +75,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     rules: ruleMetadata(run.rules),
   };
   let report = '';
-  for (const format of formats) report += (await FORMATTERS[format]())(run.files, context);
+  for (const format of formats) report += (await loadFormatter(format))(run.files, context);
 
   for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
   if (toFile) await writeReport(options.output!, report);

@@ -92,17 +92,17 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
   const run = await loadJourneys(paths, options);
   if (run.invalid.length > 0) {
     // Invalid files are reported the way `cjm validate` shows them, on stderr: stdout may be a picture.
-    const { FORMATTERS } = await import('../formatters/index.js');
+    const { loadFormatter } = await import('../formatters/index.js');
     const { cjmVersion } = await import('../version.js');
-    const stylish = await FORMATTERS.stylish();
+    const stylish = await loadFormatter('stylish');
     writeErr(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
     writeErr(`cjm: ${run.invalid.length} invalid file${run.invalid.length === 1 ? '' : 's'} not rendered`);
     raiseExitCode(EXIT.findings);
   }
 
   checkStages(options.stage, run.journeys);
-  if (options.out === undefined) await printDiagrams(withoutDuplicateIds(run.journeys, false), kinds, options);
-  else await writeFiles(withoutDuplicateIds(run.journeys, true), kinds, options, options.out);
+  if (options.out === undefined) await printDiagrams(run.journeys, kinds, options);
+  else await writeFiles(run.journeys, kinds, options, options.out);
 }
 
 /** --stage names a stage of at least one journey drawn: a typo would otherwise draw an empty map. */
@@ -150,22 +150,6 @@ async function lintSummaries(paths: string[], options: RenderCliOptions): Promis
   return summaries;
 }
 
-/** Two journeys with one id would write the same files: the first one wins, the other is reported. */
-function withoutDuplicateIds<T extends { file: string; journey: { id: string } }>(items: readonly T[], writingFiles: boolean): T[] {
-  if (!writingFiles) return [...items];
-  const seen = new Map<string, string>();
-  return items.filter((item) => {
-    const first = seen.get(item.journey.id);
-    if (first === undefined) {
-      seen.set(item.journey.id, item.file);
-      return true;
-    }
-    writeErr(`cjm: ${item.file}: journey id "${item.journey.id}" is also the id of ${first}, whose diagrams take its file names; not rendered`);
-    raiseExitCode(EXIT.findings);
-    return false;
-  });
-}
-
 /** Without --out: Mermaid sources (several, each after a %% comment), or the one picture of the one journey. */
 async function printDiagrams(items: readonly JourneyToRender[], kinds: readonly Kind[], options: RenderCliOptions): Promise<void> {
   const { renderDiagram } = await import('../render/files.js');
@@ -203,8 +187,11 @@ async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kin
       onWritten: (written) => writeOut(`${written.path}\n`),
       onSource: warnIfTooLarge,
     });
+    for (const { file, journeyId, sameIdAs } of result.skipped) {
+      writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose diagrams take its file names; not rendered`);
+    }
     for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
-    if (result.failures.length > 0) raiseExitCode(EXIT.findings);
+    if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
     throw error;

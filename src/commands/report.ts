@@ -44,7 +44,6 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   const journeys: ReportJourney[] = [];
   const invalid: FileResult[] = [];
   const skipped: SkippedFile[] = [];
-  const firstFileOfId = new Map<string, string>();
   for (const file of run.files) {
     if (file.ioError) {
       writeErr(`cjm: ${file.file}: ${file.ioError}`);
@@ -59,14 +58,6 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       skipped.push({ file: file.file, reason: `invalid (${validationErrors.length || 1} error${validationErrors.length > 1 ? 's' : ''}; run cjm validate)` });
       continue;
     }
-    const first = firstFileOfId.get(file.journey.id);
-    if (first !== undefined) {
-      writeErr(`cjm: ${file.file}: journey id "${file.journey.id}" is also the id of ${first}, whose page takes its file name; not reported`);
-      skipped.push({ file: file.file, reason: `same journey id as ${first}` });
-      raiseExitCode(EXIT.findings);
-      continue;
-    }
-    firstFileOfId.set(file.journey.id, file.file);
     journeys.push({ file: file.file, journey: file.journey, catalog: catalogForJourney(workspace.catalog, file.journey), findings: file.findings });
   }
 
@@ -84,8 +75,11 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       skipped,
       onWritten: (path) => writeOut(`${path}\n`),
     });
+    for (const { file, journeyId, sameIdAs } of result.skipped) {
+      writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose page takes its file name; not reported`);
+    }
     for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
-    if (result.failures.length > 0) raiseExitCode(EXIT.findings);
+    if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -96,9 +90,9 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
 
 /** Invalid files are reported the way `cjm validate` shows them, on stderr (stdout lists the files written). */
 async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
-  const { FORMATTERS } = await import('../formatters/index.js');
+  const { loadFormatter } = await import('../formatters/index.js');
   const { cjmVersion } = await import('../version.js');
-  const stylish = await FORMATTERS.stylish();
+  const stylish = await loadFormatter('stylish');
   writeErr(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
   writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
   raiseExitCode(EXIT.findings);

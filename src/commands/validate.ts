@@ -1,24 +1,26 @@
 import { Option, type Command } from 'commander';
 import { cli } from './context.js';
 import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { OUTPUT_FORMAT_IDS, outputFormatsHelp, type OutputFormatId } from '../formatters/index.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check journey files against the format: YAML syntax, schema and references')
     .argument('[paths...]', 'files, directories or globs (default: the config\'s include set); - reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMAT_IDS).default('stylish'))
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
+    .addHelpText('after', outputFormatsHelp())
     .action(
-      action(async (paths: string[], options: { format: string; config: string | false; stdinFilename?: string }) => {
+      action(async (paths: string[], options: { format: OutputFormatId; config: string | false; stdinFilename?: string }) => {
         const { validateFiles } = await import('../validate/index.js');
-        const { FORMATTERS } = await import('../formatters/index.js');
+        const { loadFormatter } = await import('../formatters/index.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
         const run = await validateFiles(paths, await coreOptions(options.config, options.stdinFilename));
-        const formatter = await FORMATTERS[options.format]();
+        const formatter = await loadFormatter(options.format);
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
         writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));
         const failed = run.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));

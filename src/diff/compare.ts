@@ -17,7 +17,7 @@ export interface CompareOptions {
 }
 
 /** The part of a JourneyDiff that depends only on the two journeys. */
-export type JourneyComparison = Pick<JourneyDiff, 'old' | 'new' | 'journey' | 'stages' | 'improvement' | 'counts'>;
+type JourneyComparison = Pick<JourneyDiff, 'old' | 'new' | 'journey' | 'stages' | 'improvement' | 'counts'>;
 
 const EMPTY: Journey = { cjm: 1, id: '', title: '', state: 'current', stages: [] };
 
@@ -289,7 +289,7 @@ function withOther(changes: Change[], other: string[]): Change[] {
  * Ids that changed place: both lists hold the same ids; those outside a longest
  * common subsequence moved (inserting one stage does not "move" the others).
  */
-export function movedIds(before: readonly string[], after: readonly string[]): Set<string> {
+function movedIds(before: readonly string[], after: readonly string[]): Set<string> {
   const n = before.length;
   const m = after.length;
   const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

@@ -99,7 +99,7 @@ export function delta(value: NumberDelta, style: Style, show: (value: number) =>
   return `${from} ${ARROW} ${to}${value.trend ? ` (${style.trend(value.trend)})` : ''}`;
 }
 
-export function number(value: number): string {
+function number(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { ARROW, describeChange, describeImprovement, plural, summaryLine, type Style } from './describe.js';
 import type { DiffReport, JourneyDiff, StageDiff } from './types.js';
 
-export interface TextOptions {
+interface TextOptions {
   /** 0 for none (pipes, NO_COLOR), up to 3 for truecolor: see colorLevelFor. */
   colorLevel: 0 | 1 | 2 | 3;
 }
@@ -43,7 +43,7 @@ function fileBlock(file: JourneyDiff, style: Style, chalk: InstanceType<typeof C
   return lines;
 }
 
-export function fileTitle(file: JourneyDiff): string {
+function fileTitle(file: JourneyDiff): string {
   const renamed = file.oldFile !== undefined && file.newFile !== undefined && file.oldFile !== file.newFile;
   if (file.status === 'added') return `${file.newFile} (added)`;
   if (file.status === 'deleted') return `${file.oldFile} (deleted)`;

@@ -73,15 +73,14 @@ export async function showFile(repo: Repo, rev: string, path: string, maxBytes: 
   return run(['show', `${rev}:${path}`], { cwd: repo.top, maxBuffer: maxBytes });
 }
 
-/**
- * Which of these repository-relative files exist at a revision. Plain paths:
- * ls-tree knows no pathspec magic. In chunks, to stay under the OS limit on
- * command-line length.
- */
+/** Paths per git call, to stay under the OS limit on command-line length. */
+const PATHS_PER_CALL = 500;
+
+/** Which of these repository-relative files exist at a revision. Plain paths: ls-tree knows no pathspec magic. */
 export async function filesAtRevision(repo: Repo, rev: string, paths: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let start = 0; start < paths.length; start += 500) {
-    const out = await text(['ls-tree', '-r', '--name-only', '-z', '--full-tree', rev, '--', ...paths.slice(start, start + 500)], { cwd: repo.top });
+  for (let start = 0; start < paths.length; start += PATHS_PER_CALL) {
+    const out = await text(['ls-tree', '-r', '--name-only', '-z', '--full-tree', rev, '--', ...paths.slice(start, start + PATHS_PER_CALL)], { cwd: repo.top });
     for (const path of out.split('\0')) if (path) found.add(path);
   }
   return found;
@@ -89,12 +88,23 @@ export async function filesAtRevision(repo: Repo, rev: string, paths: readonly s
 
 /**
  * Files added, deleted, modified or renamed between a revision and the working
- * tree (`git diff --name-status -M REV`), repository-relative. Untracked files
- * are not listed: git does not know them yet.
+ * tree, among the repository-relative paths `selects` takes (cjm's matcher,
+ * not git's pathspec globs). Untracked files are not listed: git does not know
+ * them yet. First every changed path, without rename detection (cheap), then
+ * `--name-status -M` on the selected ones alone, so renames are looked for
+ * among journey files rather than the whole diff; a rename split across two
+ * calls shows as a deletion and an addition.
  */
-export async function changedFiles(repo: Repo, rev: string, pathspecs: readonly string[]): Promise<ChangedFile[]> {
-  const out = await text(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', rev, '--', ...pathspecs], { cwd: repo.top });
-  return parseNameStatus(out);
+export async function changedFiles(repo: Repo, rev: string, selects: (path: string) => boolean): Promise<ChangedFile[]> {
+  const listed = await text(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', rev, '--'], { cwd: repo.top });
+  const selected = listed.split('\0').filter((path) => path !== '' && selects(path));
+  const changes: ChangedFile[] = [];
+  for (let start = 0; start < selected.length; start += PATHS_PER_CALL) {
+    const pathspecs = selected.slice(start, start + PATHS_PER_CALL).map((path) => `:(literal)${path}`);
+    const out = await text(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', rev, '--', ...pathspecs], { cwd: repo.top });
+    changes.push(...parseNameStatus(out));
+  }
+  return changes;
 }
 
 /** Parses `--name-status -z`: `M\0path\0`, `R095\0old\0new\0`. */
@@ -133,28 +143,6 @@ export function toRepoPath(repo: Repo, cwd: string, path: string): string {
 /** A repository-relative path shown relative to the working directory. */
 export function fromRepoPath(repo: Repo, path: string): string {
   return posix.relative(`/${repo.prefix}`, `/${path}`);
-}
-
-/**
- * Git pathspecs for globs relative to a directory: `:(glob)` magic, braces
- * expanded (git globs have no `{a,b}`), excludes as `:(exclude,glob)`.
- */
-export function globPathspecs(repo: Repo, cwd: string, base: string, include: readonly string[], exclude: readonly string[] = []): string[] {
-  const dir = toRepoPath(repo, cwd, relative(cwd, base) || '.');
-  const spec = (glob: string) => (dir ? posix.join(dir, glob) : glob);
-  return [
-    ...include.flatMap(expandBraces).map((glob) => `:(glob)${spec(glob)}`),
-    ...exclude.flatMap(expandBraces).map((glob) => `:(exclude,glob)${spec(glob)}`),
-  ];
-}
-
-/** `a.{yaml,yml}` -> `a.yaml`, `a.yml` (nested braces too). */
-export function expandBraces(glob: string): string[] {
-  const match = /\{([^{}]*)\}/.exec(glob);
-  if (!match) return [glob];
-  const before = glob.slice(0, match.index);
-  const after = glob.slice(match.index + match[0].length);
-  return match[1].split(',').flatMap((option) => expandBraces(`${before}${option}${after}`));
 }
 
 function firstLine(text: string): string {

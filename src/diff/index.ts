@@ -1,14 +1,15 @@
-import type { Finding } from '../findings.js';
+import { resolve } from 'node:path';
+import { findingAtStart } from '../findings.js';
 import type { Journey } from '../schema/journey.js';
 import { catalogForJourney } from '../load/catalog.js';
-import { DiscoveryError, discoverFiles } from '../load/discover.js';
+import { argumentSelection, DiscoveryError, discoverFiles, workspaceSelection, type PathSelection } from '../load/discover.js';
 import { decode } from '../load/read.js';
-import { openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
+import { discoverOptions, openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
 import type { RunContext } from '../load/prepare.js';
 import { analyzeFile, analyzeText, type AnalyzedFile } from '../validate/analyze.js';
 import { compareJourneys } from './compare.js';
 import { emptyCounts, reportCounts } from './counts.js';
-import { changedFiles, filesAtRevision, fromRepoPath, GitError, globPathspecs, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';
+import { changedFiles, filesAtRevision, fromRepoPath, GitError, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';
 import type { DiffReport, JourneyDiff } from './types.js';
 
 export type DiffOptions = WorkspaceOptions;
@@ -45,12 +46,11 @@ export async function diffRevision(rev: string, paths: readonly string[], option
   const cwd = workspace.cwd;
   const repo = await openRepo(cwd);
   await verifyRevision(repo, rev);
-  const { pathspecs, onDisk, missing } = paths.length > 0 ? await namedTargets(repo, workspace, paths) : await workspaceTargets(repo, workspace);
-  const named = new Set(paths.map((path) => toRepoPath(repo, cwd, path)));
-  const changed = (await changedFiles(repo, rev, pathspecs)).filter((change) => paths.length === 0 || [change.oldPath, change.newPath].some((path) => path !== undefined && (isJourneyName(path) || named.has(path))));
-  for (const path of missing) {
-    const repoPath = toRepoPath(repo, cwd, path);
-    const known = changed.some((change) => change.oldPath !== undefined && (change.oldPath === repoPath || change.oldPath.startsWith(`${repoPath}/`)));
+  const { selections, onDisk, missing } = paths.length > 0 ? await namedTargets(workspace, paths) : await workspaceTargets(workspace);
+  const selected = (selection: PathSelection, repoPath: string) => selection.selects(resolve(cwd, fromRepoPath(repo, repoPath)));
+  const changed = await changedFiles(repo, rev, (repoPath) => selections.some((selection) => selected(selection, repoPath)));
+  for (const { path, selection } of missing) {
+    const known = changed.some((change) => change.oldPath !== undefined && selected(selection, change.oldPath));
     if (!known) throw new DiscoveryError(path, `${path}: not in the working tree, nor a journey file at ${rev}`);
   }
   const candidates = [...changed];
@@ -84,34 +84,31 @@ export async function diffRevision(rev: string, paths: readonly string[], option
   return run;
 }
 
+/** What `diff --rev` compares: the files cjm's discovery selects, on disk and among those git lists as changed. */
 interface Targets {
-  pathspecs: string[];
+  selections: PathSelection[];
   /** Journey files in the working tree, relative to cwd. */
   onDisk: string[];
-  /** Named paths absent from the working tree (perhaps deleted since REV). */
-  missing: string[];
+  /** Named paths that select nothing in the working tree (perhaps deleted since REV). */
+  missing: { path: string; selection: PathSelection }[];
 }
 
-async function workspaceTargets(repo: Repo, workspace: Workspace): Promise<Targets> {
-  const config = workspace.config.config;
-  const include = config.include ?? ['**/*.journey.{yaml,yml}'];
-  return {
-    pathspecs: globPathspecs(repo, workspace.cwd, workspace.root, include, config.exclude),
-    onDisk: await workspaceFiles(workspace),
-    missing: [],
-  };
+async function workspaceTargets(workspace: Workspace): Promise<Targets> {
+  return { selections: [workspaceSelection(workspace.root, workspace.config.patterns)], onDisk: await workspaceFiles(workspace), missing: [] };
 }
 
-async function namedTargets(repo: Repo, workspace: Workspace, paths: readonly string[]): Promise<Targets> {
-  const targets: Targets = { pathspecs: [], onDisk: [], missing: [] };
+async function namedTargets(workspace: Workspace, paths: readonly string[]): Promise<Targets> {
+  const options = discoverOptions(workspace);
+  const targets: Targets = { selections: [], onDisk: [], missing: [] };
   for (const path of paths) {
     if (path === '-') throw new DiscoveryError(path, 'stdin (-) cannot be compared with a revision; name the file');
-    targets.pathspecs.push(...(/[*?[\]{}]/.test(path) ? globPathspecs(repo, workspace.cwd, workspace.cwd, [path]) : [`:(literal)${toRepoPath(repo, workspace.cwd, path) || '.'}`]));
+    const selection = argumentSelection(path, options);
+    targets.selections.push(selection);
     try {
-      targets.onDisk.push(...(await discoverFiles([path], { cwd: workspace.cwd, exclude: workspace.config.config.exclude })));
+      targets.onDisk.push(...(await discoverFiles([path], options)));
     } catch (error) {
       if (!(error instanceof DiscoveryError)) throw error;
-      targets.missing.push(path);
+      targets.missing.push({ path, selection });
     }
   }
   return targets;
@@ -125,12 +122,12 @@ async function analyzeAtRevision(repo: Repo, rev: string, repoPath: string, show
   try {
     bytes = await showFile(repo, rev, repoPath, limit + 1);
   } catch (error) {
-    if (error instanceof GitError && /more than/.test(error.message)) return { file: label, findings: [atStart(label, 'file-too-large', `file is over the ${limit}-byte limit (limits.maxFileSize)`)] };
+    if (error instanceof GitError && /more than/.test(error.message)) return { file: label, findings: [findingAtStart(label, 'file-too-large', `file is over the ${limit}-byte limit (limits.maxFileSize)`)] };
     if (error instanceof GitError) return { file: label, ioError: error.message, findings: [] };
     throw error;
   }
   const read = decode(bytes);
-  if (!read.ok) return { file: label, findings: [atStart(label, read.code, read.message)] };
+  if (!read.ok) return { file: label, findings: [findingAtStart(label, read.code, read.message)] };
   return analyzeText(label, read.text, context);
 }
 
@@ -174,14 +171,6 @@ function journeyDiff(
  */
 function analyzeContext(workspace: Workspace): RunContext {
   return { workspace, journeyIds: new Set() };
-}
-
-function isJourneyName(path: string): boolean {
-  return /\.journey\.ya?ml$/.test(path);
-}
-
-function atStart(file: string, ruleId: string, message: string): Finding {
-  return { file, ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 function compare(a: string, b: string): number {

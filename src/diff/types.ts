@@ -37,8 +37,6 @@ export type Change =
   /** Prose and bookkeeping fields that changed, named only (action, handoff, links...). */
   | { kind: 'other'; fields: string[] };
 
-export type ChangeKind = Change['kind'];
-
 export interface StepDiff {
   id: string;
   /** The name on the new side (the old side's for a removed step). */

@@ -17,7 +17,7 @@ export const FLOW_MAX_WIDTH = 120;
 
 const INDENT = 2;
 
-export const STRINGIFY_OPTIONS: ToStringOptions = {
+const STRINGIFY_OPTIONS: ToStringOptions = {
   indent: INDENT,
   indentSeq: true,
   // 0 turns folding off: long plain strings stay on one line as written.
@@ -151,7 +151,7 @@ function countComments(text: string): number {
   return count;
 }
 
-export function arrangeDocument(document: Document): void {
+function arrangeDocument(document: Document): void {
   const root = document.contents;
   if (isMap(root)) liftHeaderComment(root);
   // Before arranging, so flow decisions do not see them; after, for the keys sorted first.

@@ -55,7 +55,7 @@ const ENTRY_SCHEMAS: ReadonlySet<unknown> = new Set([
   objectOption(transitionSchema),
 ]);
 
-export function layoutOf(schema: z.ZodType): Layout {
+function layoutOf(schema: z.ZodType): Layout {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return layoutOf(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;

@@ -7,10 +7,7 @@ import { schemaReference } from './modeline.js';
 import { renderJourneyTemplate } from './template-file.js';
 import { TEMPLATE_NAMES, TEMPLATES } from './templates.js';
 
-export { TEMPLATES, TEMPLATE_NAMES, type JourneyTemplate } from './templates.js';
-export { renderJourneyTemplate } from './template-file.js';
-export { renderConfigTemplate } from './config.js';
-export { schemaReference } from './modeline.js';
+export { TEMPLATES, TEMPLATE_NAMES } from './templates.js';
 
 /** A problem with what was asked (bad id, unknown template, existing file): exit 2, one line. */
 export class InitError extends Error {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type SchemaKind = 'journey' | 'config';
+type SchemaKind = 'journey' | 'config';
 
 /**
  * Where a new file's `# yaml-language-server: $schema=...` modeline points,

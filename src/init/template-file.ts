@@ -3,7 +3,7 @@ import { formatJourneyText } from '../fmt/format.js';
 import { BUILTIN_CHANNELS, BUILTIN_METRICS } from '../schema/builtins.js';
 import type { JourneyTemplate, TemplateStage, TemplateStep } from './templates.js';
 
-export interface JourneyTemplateOptions {
+interface JourneyTemplateOptions {
   id: string;
   title?: string;
   /** What the modeline points at: a path relative to the file, or a URL. */

@@ -25,7 +25,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  * mkdir(..., { recursive: true }): on Node 20 it never returns for a path under
  * /proc (procfs answers ENOENT and Node retries forever).
  */
-export async function ensureDirectory(dir: string): Promise<void> {
+async function ensureDirectory(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let current = dir; ; current = dirname(current)) {
     const stats = await stat(current).catch(() => undefined);

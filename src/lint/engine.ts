@@ -1,8 +1,9 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Journey } from '../schema/journey.js';
-import { compareFindings, countFindings, detachText, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import { compareFindings, countFindings, detachText, findingAtStart, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
+import { patternPath } from '../load/paths.js';
 import type { PositionIndex } from '../positions.js';
 import { RULES } from '../rules/index.js';
 import { prepareRun, runScope, type RunContext, type RunScope } from '../load/prepare.js';
@@ -10,7 +11,6 @@ import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
 import { analyzeFile, type AnalyzedFile } from '../validate/analyze.js';
 import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
-import { compileGlobs, type GlobMatcher } from './glob.js';
 import type { Rule, RuleReport } from './rule.js';
 import { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
 
@@ -101,7 +101,6 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
 export class FileLinter {
-  private readonly ignored: GlobMatcher;
   private readonly ruleIds: ReadonlySet<string>;
   readonly now: Date;
   private suppressed = 0;
@@ -113,19 +112,18 @@ export class FileLinter {
     rules: readonly Rule<any>[],
     private readonly options: LintOptions,
   ) {
-    this.ignored = compileGlobs(workspace.config.config.ignore ?? []);
     this.ruleIds = new Set(rules.map((rule) => rule.id));
     this.now = options.now ?? new Date();
   }
 
   isIgnored(file: string): boolean {
-    return this.ignored(this.relativeToRoot(file));
+    return this.workspace.config.patterns.ignore(this.relativeToRoot(file));
   }
 
   /** The path config globs are matched against: relative to the config's directory, with `/`. */
   private relativeToRoot(file: string): string {
     const shown = file === '-' ? (this.context.stdinFilename ?? '<stdin>') : file;
-    return relative(this.workspace.root, resolve(this.workspace.cwd, shown)).split(sep).join('/');
+    return patternPath(this.workspace.root, resolve(this.workspace.cwd, shown));
   }
 
   lint(analyzed: AnalyzedFile): LintedFile {
@@ -171,7 +169,7 @@ export class FileLinter {
       } catch (error) {
         // One broken rule must not hide every other finding of the run.
         const reason = error instanceof Error ? error.message : String(error);
-        findings.push(atStart(analyzed.file, 'rule-error', 'error', `rule ${rule.id} failed on this file (${reason}); this is a bug in cjm, please report it`));
+        findings.push(findingAtStart(analyzed.file, 'rule-error', `rule ${rule.id} failed on this file (${reason}); this is a bug in cjm, please report it`));
       }
     }
     return findings;
@@ -223,8 +221,4 @@ export class FileLinter {
 
 function directivePosition(file: string, directive: Directive) {
   return { file, line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.endColumn };
-}
-
-function atStart(file: string, ruleId: string, severity: Severity, message: string): Finding {
-  return { file, ruleId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }

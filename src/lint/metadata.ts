@@ -2,7 +2,7 @@ import type { RuleMetadata } from '../formatters/types.js';
 import type { Rule } from './rule.js';
 
 /** Where each rule's page lives (docs/rules/<id>.md), for SARIF's helpUri and `cjm rules`. */
-export const RULE_DOCS_BASE_URL = 'https://github.com/cjm-dev/cjm/blob/main/docs/rules/';
+const RULE_DOCS_BASE_URL = 'https://github.com/cjm-dev/cjm/blob/main/docs/rules/';
 
 export function ruleDocsUrl(id: string): string {
   return `${RULE_DOCS_BASE_URL}${id}.md`;

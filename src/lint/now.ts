@@ -10,7 +10,7 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return new Date();
 }
 
-export function parseDay(text: string, source: string): Date {
+function parseDay(text: string, source: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const date = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
   // `new Date('2026-02-30')` rolls over to March: compare the parts back to refuse it.
@@ -20,6 +20,6 @@ export function parseDay(text: string, source: string): Date {
   return date;
 }
 
-export class NowError extends Error {
+class NowError extends Error {
   readonly userFacing = true;
 }

@@ -5,7 +5,6 @@ import { ConfigError, type LoadedConfig } from '../load/config.js';
 import { displayPath } from '../load/discover.js';
 import { closestMatch } from '../util/suggest.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
-import { compileGlobs, type GlobMatcher } from './glob.js';
 import type { Rule } from './rule.js';
 import { VALIDATION_CODES } from './validation-codes.js';
 
@@ -54,7 +53,7 @@ export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedC
   const checker = new SettingsChecker(byId, config, shownPath);
   const base = checker.layer(config.config.rules ?? {}, ['rules']);
   const overrides = (config.config.overrides ?? []).map((override, index) => ({
-    matches: compileGlobs(override.files) as GlobMatcher,
+    matches: config.patterns.overrides[index],
     layer: checker.layer(override.rules, ['overrides', index, 'rules']),
   }));
   const cliLayer: Layer = new Map();

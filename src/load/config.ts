@@ -8,9 +8,10 @@ import { displayPath } from './discover.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { parseYaml } from './parse.js';
+import { compileConfigPatterns, PatternError, type ConfigPatterns } from './paths.js';
 import { ReadError, readTextFile } from './read.js';
 
-export const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
+const CONFIG_FILE_NAMES = ['cjm.config.yaml', 'cjm.config.yml'] as const;
 
 /** A problem with the configuration or a catalogue: exit code 2, with the key's position. */
 export class ConfigError extends UserError {
@@ -34,6 +35,8 @@ export interface LoadedConfig {
   /** Absolute path of the config file; undefined when none was found or --no-config was given. */
   path?: string;
   config: CjmConfig;
+  /** The config's include, exclude, ignore and overrides patterns, compiled. */
+  patterns: ConfigPatterns;
   /** Position of a key path in the config file, for configuration errors raised later (e.g. unknown rule ids). */
   locate(path: readonly (string | number)[]): Position | undefined;
 }
@@ -53,9 +56,14 @@ export function findConfigFile(startDir: string): string | undefined {
 }
 
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
-  if (!path) return { config: {}, locate: () => undefined };
+  if (!path) return { config: {}, patterns: compileConfigPatterns({}), locate: () => undefined };
   const { data, locate } = await loadYamlWithSchema(path, configSchema, 'configuration');
-  return { path, config: data, locate };
+  try {
+    return { path, config: data, patterns: compileConfigPatterns(data), locate };
+  } catch (error) {
+    if (error instanceof PatternError) throw new ConfigError(path, locate(error.at), error.message);
+    throw error;
+  }
 }
 
 export async function loadCatalogFile(path: string) {

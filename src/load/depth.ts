@@ -1,6 +1,6 @@
 import { yamlLibrary } from './yaml-library.js';
 
-export interface DepthExcess {
+interface DepthExcess {
   /** 0-based offset where the nesting first went past the limit. */
   offset: number;
 }

@@ -1,10 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, type Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { absolutePath, compilePatterns, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
 import { describeIoError } from './read.js';
 
-export const DEFAULT_INCLUDE = ['**/*.journey.{yaml,yml}'];
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+/** Folders discovery never enters, wherever they are. */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 /** A command-line path or glob that found nothing, or could not be looked at: exit code 2. */
 export class DiscoveryError extends UserError {
@@ -18,85 +20,159 @@ export class DiscoveryError extends UserError {
 
 export interface DiscoverOptions {
   cwd: string;
-  /** Globs left out (the config's `exclude`). */
-  exclude?: readonly string[];
+  /** The config's folder, which `exclude` is relative to. Default: cwd. */
+  root?: string;
+  /** Paths left out (the config's `exclude`). */
+  exclude?: PathMatcher;
+}
+
+/**
+ * What the workspace or a command-line argument stands for, decided from a
+ * path alone: discovery asks it about the files on disk, `diff --rev` about
+ * the files git lists, so both take the same files.
+ */
+export interface PathSelection {
+  /** Absolute folder below which every selected file lies (where a walk starts). */
+  base: string;
+  selects(absolute: string): boolean;
+}
+
+/** The config's include set, less its exclude set. */
+export function workspaceSelection(root: string, patterns: ConfigPatterns): PathSelection {
+  return {
+    base: root,
+    selects(absolute) {
+      const path = patternPath(root, absolute);
+      return patterns.include(path) && !patterns.exclude(path) && !inSkippedFolder(path);
+    },
+  };
+}
+
+/**
+ * A path: the file itself, or the journey files below a folder; else, when it
+ * looks like one, a glob relative to cwd. A path need not exist (a file
+ * deleted since a revision); one that does is never read as a glob.
+ */
+export function argumentSelection(arg: string, options: DiscoverOptions): PathSelection {
+  const excluded = exclusion(options);
+  const target = resolve(options.cwd, arg);
+  if (isPattern(arg) && !existsSync(target)) {
+    // An absolute glob is matched from the filesystem's root, anchored there.
+    const from = isAbsolute(arg) ? parse(arg).root : options.cwd;
+    const matches = compilePatterns([isAbsolute(arg) ? `/${arg.slice(from.length)}` : arg]);
+    const base = resolve(options.cwd, patternBase(arg));
+    return { base, selects: (absolute) => matches(patternPath(from, absolute)) && !excluded(base, absolute) };
+  }
+  return {
+    base: target,
+    selects: (absolute) => absolute === target || (isJourneyFile(patternPath(target, absolute)) && isInside(target, absolute) && !excluded(target, absolute)),
+  };
+}
+
+function exclusion(options: DiscoverOptions): (base: string, absolute: string) => boolean {
+  const root = options.root ?? options.cwd;
+  const exclude = options.exclude ?? (() => false);
+  return (base, absolute) => exclude(patternPath(root, absolute)) || inSkippedFolder(patternPath(base, absolute));
+}
+
+function inSkippedFolder(path: string): boolean {
+  return path.split('/').slice(0, -1).some((folder) => SKIPPED_FOLDERS.has(folder));
+}
+
+function isInside(folder: string, absolute: string): boolean {
+  const path = relative(folder, absolute);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
 
 /**
  * Expands command-line arguments to journey files: a file is taken as it is, a
  * directory stands for every journey file below it, anything else is a glob.
- * Honours .gitignore, never enters node_modules, and does not follow symlinked
- * directories (a symlink loop must not hang discovery). Returns paths relative
- * to `cwd` with `/` separators, sorted, without duplicates. `-` (stdin) is kept as is.
+ * Returns paths relative to `cwd` with `/` separators, sorted, without
+ * duplicates. `-` (stdin) is kept as is.
  */
-export async function discoverFiles(patterns: readonly string[], options: DiscoverOptions): Promise<string[]> {
+export async function discoverFiles(args: readonly string[], options: DiscoverOptions): Promise<string[]> {
   const found = new Set<string>();
-  for (const pattern of patterns) {
-    if (pattern === '-') {
+  for (const arg of args) {
+    if (arg === '-') {
       found.add('-');
       continue;
     }
-    for (const file of await expandPattern(pattern, options)) found.add(file);
+    for (const file of await expandArgument(arg, options)) found.add(file);
   }
   return [...found].sort(comparePaths);
 }
 
-/** Files matching include globs, relative to `root`, reported relative to `cwd`. */
-export async function globJourneyFiles(include: readonly string[], root: string, options: DiscoverOptions): Promise<string[]> {
-  const { globby } = await import('globby');
-  const common = { cwd: root, followSymbolicLinks: false, suppressErrors: true, onlyFiles: true, ignore: [...ALWAYS_EXCLUDED] };
-  const [matches, isIgnored] = await Promise.all([
-    globby([...include], { ...common, absolute: true, dot: false, ignore: [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])] }),
-    gitignoreFilter(root, common),
-  ]);
-  return matches
-    .filter((file) => !isIgnored(relative(root, file)))
-    .map((file) => displayPath(file, options.cwd))
-    .sort(comparePaths);
+async function expandArgument(arg: string, options: DiscoverOptions): Promise<string[]> {
+  const absolute = resolve(options.cwd, arg);
+  const stats = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+  if (!(stats instanceof Error) && !stats.isDirectory()) return [displayPath(absolute, options.cwd)];
+  // Not a path: a glob, or a mistake.
+  if (stats instanceof Error && !isPattern(arg)) throw new DiscoveryError(arg, `${arg}: ${describeIoError(stats)}`);
+  const files = await findFiles(argumentSelection(arg, options), options.cwd);
+  if (files.length > 0) return files;
+  if (stats instanceof Error) throw new DiscoveryError(arg, `no files match the pattern ${arg}`);
+  throw new DiscoveryError(arg, `no journey files (*.journey.yaml, *.journey.yml) in directory ${arg}`);
 }
 
 /**
- * Honours .gitignore files below `root`. Not globby's `gitignore: true`: it
- * searches for .gitignore files following symlinks, and two looping links make
- * that walk exponential (a run that never ends).
+ * The selected files below the selection's base, shown relative to `cwd`,
+ * sorted. Honours .gitignore, never enters node_modules or .git, and does not
+ * follow symlinks (a symlink loop must not hang discovery).
  */
-async function gitignoreFilter(root: string, globOptions: Record<string, unknown>): Promise<(path: string) => boolean> {
-  const { globby } = await import('globby');
-  const files = await globby('**/.gitignore', { ...globOptions, dot: true });
-  if (files.length === 0) return () => false;
+export async function findFiles(selection: PathSelection, cwd: string): Promise<string[]> {
+  const { files, gitignores } = await walk(selection.base);
+  const isIgnored = await gitignoreFilter(selection.base, gitignores);
+  return files
+    .map((path) => ({ path, absolute: absolutePath(selection.base, path) }))
+    .filter(({ path, absolute }) => selection.selects(absolute) && !isIgnored(path))
+    .map(({ absolute }) => displayPath(absolute, cwd))
+    .sort(comparePaths);
+}
+
+interface Walked {
+  /** Regular files, relative to the walked folder with `/` separators. */
+  files: string[];
+  /** The .gitignore files among them. */
+  gitignores: string[];
+}
+
+/** Unreadable folders are skipped, as a shell glob would. */
+async function walk(folder: string): Promise<Walked> {
+  const walked: Walked = { files: [], gitignores: [] };
+  const visit = async (path: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path === '' ? folder : join(folder, path), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const below: Promise<void>[] = [];
+    for (const entry of entries) {
+      const child = path === '' ? entry.name : `${path}/${entry.name}`;
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) below.push(visit(child));
+      else if (entry.isFile()) {
+        walked.files.push(child);
+        if (entry.name === '.gitignore') walked.gitignores.push(child);
+      }
+    }
+    await Promise.all(below);
+  };
+  await visit('');
+  return walked;
+}
+
+/** Honours the .gitignore files below `folder`, each for the files below its own folder. */
+async function gitignoreFilter(folder: string, gitignores: readonly string[]): Promise<(path: string) => boolean> {
+  if (gitignores.length === 0) return () => false;
   const { default: ignore } = await import('ignore');
   const rules = await Promise.all(
-    files.map(async (file) => ({ base: posix.dirname(file), ignorer: ignore().add(await readFile(join(root, file), 'utf8').catch(() => '')) })),
+    gitignores.map(async (file) => ({ base: posix.dirname(file), ignorer: ignore().add(await readFile(join(folder, file), 'utf8').catch(() => '')) })),
   );
-  return (path) => {
-    const normalized = path.split(sep).join('/');
-    return rules.some(({ base, ignorer }) => {
-      if (base !== '.' && !normalized.startsWith(`${base}/`)) return false;
-      const inner = base === '.' ? normalized : normalized.slice(base.length + 1);
-      return ignorer.ignores(inner);
+  return (path) =>
+    rules.some(({ base, ignorer }) => {
+      if (base !== '.' && !path.startsWith(`${base}/`)) return false;
+      return ignorer.ignores(base === '.' ? path : path.slice(base.length + 1));
     });
-  };
-}
-
-async function expandPattern(pattern: string, options: DiscoverOptions): Promise<string[]> {
-  const absolute = resolve(options.cwd, pattern);
-  const stats = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
-  if (!(stats instanceof Error)) {
-    if (stats.isDirectory()) {
-      const files = await globJourneyFiles(DEFAULT_INCLUDE, absolute, options);
-      if (files.length === 0) throw new DiscoveryError(pattern, `no journey files (*.journey.yaml, *.journey.yml) in directory ${pattern}`);
-      return files;
-    }
-    return [displayPath(absolute, options.cwd)];
-  }
-  if (!looksLikeGlob(pattern)) throw new DiscoveryError(pattern, `${pattern}: ${describeIoError(stats)}`);
-  const files = await globJourneyFiles([pattern], options.cwd, options);
-  if (files.length === 0) throw new DiscoveryError(pattern, `no files match the pattern ${pattern}`);
-  return files;
-}
-
-function looksLikeGlob(pattern: string): boolean {
-  return /[*?[\]{}!]/.test(pattern);
 }
 
 export function displayPath(absolute: string, cwd: string): string {

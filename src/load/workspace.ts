@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.js';
 import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
-import { DEFAULT_INCLUDE, discoverFiles, globJourneyFiles } from './discover.js';
+import { discoverFiles, findFiles, workspaceSelection, type DiscoverOptions } from './discover.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { detachText } from '../findings.js';
 import { readTextFileSync, type ReadResult } from './read.js';
@@ -48,14 +48,18 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
 
 /** The journey files a bare command works on: the config's include set, or every journey file below cwd. */
 export async function workspaceFiles(workspace: Workspace): Promise<string[]> {
-  const include = workspace.config.config.include ?? DEFAULT_INCLUDE;
-  return globJourneyFiles(include, workspace.root, { cwd: workspace.cwd, exclude: workspace.config.config.exclude });
+  return findFiles(workspaceSelection(workspace.root, workspace.config.patterns), workspace.cwd);
 }
 
 /** Files named on the command line, or the workspace's files when none are. */
 export async function resolveTargets(workspace: Workspace, patterns: readonly string[]): Promise<string[]> {
   if (patterns.length === 0) return workspaceFiles(workspace);
-  return discoverFiles(patterns, { cwd: workspace.cwd, exclude: workspace.config.config.exclude });
+  return discoverFiles(patterns, discoverOptions(workspace));
+}
+
+/** How command-line arguments are expanded in this workspace: relative to cwd, less the config's exclude set. */
+export function discoverOptions(workspace: Workspace): DiscoverOptions {
+  return { cwd: workspace.cwd, root: workspace.root, exclude: workspace.config.patterns.exclude };
 }
 
 /**

@@ -21,9 +21,3 @@ export function journeyChannelTypes(journey: Journey, catalog: ResolvedCatalog):
   });
   return types;
 }
-
-/** A channel as people read it: its catalogue name and id, e.g. `Mobile app (app)`. */
-export function channelLabel(id: string, catalog: ResolvedCatalog): string {
-  const name = catalog.channels.get(id)?.name;
-  return name ? `${name} (${id})` : id;
-}

@@ -7,7 +7,7 @@ import { listSteps, successorsOf, type StepRef } from './walk.js';
  * Targets that name no step are dropped: validation reports them, and the graph
  * must stay usable for the rest of the file. With duplicate ids, the first step wins.
  */
-export interface FlowGraph {
+interface FlowGraph {
   steps: StepRef[];
   /** successors[i]: indexes of the steps step i leads to, without duplicates. */
   successors: number[][];

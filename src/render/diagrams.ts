@@ -33,13 +33,13 @@ interface DiagramBase<Kind extends string> {
 }
 
 /** Drawn by cjm: SVG text, and PNG from that SVG without a browser. */
-export interface NativeDiagram extends DiagramBase<'map' | 'blueprint'> {
+interface NativeDiagram extends DiagramBase<'map' | 'blueprint'> {
   engine: 'native';
   svg(journey: Journey, options: DiagramOptions): string;
 }
 
 /** Mermaid source, for Markdown; SVG from it through Mermaid in a headless browser. */
-export interface MermaidDiagram extends DiagramBase<'journey' | 'flow' | 'emotion'> {
+interface MermaidDiagram extends DiagramBase<'journey' | 'flow' | 'emotion'> {
   engine: 'mermaid';
   mermaid(journey: Journey, options: DiagramOptions): string;
 }

@@ -3,6 +3,7 @@ import type { Journey } from '../schema/journey.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { diagram, needsBrowser, type DiagramFormat, type DiagramKind, type DiagramOptions } from './diagrams.js';
+import { firstOfEachId, type DiagramFailure, type SkippedJourney } from './batch.js';
 import type { SvgRenderer } from './browser/svg.js';
 
 export interface JourneyToRender {
@@ -46,16 +47,11 @@ export interface RenderedFile {
   path: string;
 }
 
-export interface RenderFailure {
-  file: string;
-  journeyId: string;
-  kind: DiagramKind;
-  message: string;
-}
-
 export interface RenderFilesResult {
   written: RenderedFile[];
-  failures: RenderFailure[];
+  failures: DiagramFailure[];
+  /** Journeys not rendered: an earlier journey has the same id, and its diagrams take the file names. */
+  skipped: SkippedJourney[];
 }
 
 const EXTENSIONS: Record<DiagramFormat, string> = { svg: 'svg', png: 'png', mermaid: 'mmd' };
@@ -89,13 +85,15 @@ export async function renderDiagram(item: JourneyToRender, kind: DiagramKind, fo
 /**
  * Writes one file per journey and diagram into outDir, atomically. Mermaid as
  * SVG goes through ONE browser page for the whole batch, started only when a
- * job needs it, and checked before anything is written; a diagram Mermaid
- * refuses is a failure in the result and the batch goes on. Throws
- * BrowserNotFoundError / BrowserLaunchError when the browser stack is missing.
+ * job needs it, and checked before anything is written. A diagram Mermaid
+ * refuses is a failure in the result, a journey whose id an earlier one has is
+ * skipped; the batch goes on. Throws BrowserNotFoundError / BrowserLaunchError
+ * when the browser stack is missing.
  */
 export async function renderJourneysToFiles(items: readonly JourneyToRender[], options: RenderFilesOptions): Promise<RenderFilesResult> {
-  const result: RenderFilesResult = { written: [], failures: [] };
-  const jobs = items.flatMap((item) => options.kinds.map((kind) => ({ item, kind, format: options.format ?? diagram(kind).formats[0] })));
+  const { unique, skipped } = firstOfEachId(items);
+  const result: RenderFilesResult = { written: [], failures: [], skipped };
+  const jobs = unique.flatMap((item) => options.kinds.map((kind) => ({ item, kind, format: options.format ?? diagram(kind).formats[0] })));
   if (jobs.length === 0) return result;
   let browser: SvgRenderer | undefined;
   if (jobs.some(({ kind, format }) => needsBrowser(kind, format))) {

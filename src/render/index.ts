@@ -4,16 +4,13 @@
  */
 export { renderMermaid, DIAGRAMS, DIAGRAM_KINDS, MERMAID_KINDS, type Diagram, type DiagramKind, type DiagramFormat, type MermaidKind, type MermaidOptions } from './diagrams.js';
 export { renderFlowPerStage } from './mermaid/flow.js';
-export { decodeMermaidEntities, escapeMermaidText, escapeJourneyText, foldLabel } from './mermaid/escape.js';
-export { DROPOFF_HOTSPOT } from './mermaid/flow.js';
-export { NO_EMOTION_MARK } from './mermaid/labels.js';
+export { decodeMermaidEntities, escapeMermaidText } from './mermaid/escape.js';
 export {
   renderJourneysToFiles,
-  diagramFileName,
   type JourneyToRender,
   type RenderFormat,
   type RenderFilesOptions,
   type RenderedFile,
-  type RenderFailure,
   type RenderFilesResult,
 } from './files.js';
+export type { DiagramFailure, SkippedJourney } from './batch.js';

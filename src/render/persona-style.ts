@@ -8,7 +8,7 @@
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangle-down';
 
-export interface PersonaStyle {
+interface PersonaStyle {
   /** Line and marker colour (never text colour: these hues are under 4.5:1 on white). */
   color: string;
   /** The same hue, adjusted for 3:1 against the dark theme's background. */
@@ -37,9 +37,4 @@ export function personaStyle(index: number): PersonaStyle {
     marker: MARKERS[(i + round) % MARKERS.length],
     dash: DASHES[(i + 2 * round) % DASHES.length],
   };
-}
-
-/** Colours for Mermaid's xychart `plotColorPalette`, in series order. */
-export function personaColors(count: number): string[] {
-  return Array.from({ length: count }, (_, index) => personaStyle(index).color);
 }

@@ -11,9 +11,7 @@ import { stepChannels } from '../model/channels.js';
 import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';
 import { emotionScores, stepEmotion } from '../model/emotions.js';
 
-export { DROPOFF_HOTSPOT };
-
-export type Severity = 'high' | 'medium' | 'low';
+type Severity = 'high' | 'medium' | 'low';
 
 export interface StepPlace {
   stage: Stage;
@@ -103,7 +101,7 @@ export function rankKpisOffTarget(kpis: readonly KpiPlace[]): KpiPlace[] {
 
 // ---- pains, dropoff, emotion ----
 
-export interface PainPlace extends StepPlace {
+interface PainPlace extends StepPlace {
   text: string;
   severity?: Severity;
   evidence?: string;
@@ -128,7 +126,7 @@ export function rankPains(journey: Journey): PainPlace[] {
   );
 }
 
-export interface DropoffPlace extends StepPlace {
+interface DropoffPlace extends StepPlace {
   dropoff: number;
   hotspot: boolean;
 }
@@ -141,7 +139,7 @@ export function rankDropoffs(journey: Journey): DropoffPlace[] {
   return stableSort(places, (a, b) => b.dropoff - a.dropoff);
 }
 
-export interface EmotionPlace extends StepPlace {
+interface EmotionPlace extends StepPlace {
   emotion: number;
 }
 
@@ -162,7 +160,7 @@ export function averageEmotion(journey: Journey): number | undefined {
 
 // ---- channels ----
 
-export interface ChannelStageMatrix {
+interface ChannelStageMatrix {
   /** Channel ids in order of first use along the journey. */
   channels: string[];
   stages: Stage[];

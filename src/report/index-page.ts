@@ -98,7 +98,7 @@ function count(findings: readonly Finding[], severity: Finding['severity']): num
  * in alphabetical order. Owner strings are compared as shown (folded), so
  * "claims-cx" and "claims-cx " are one team.
  */
-export function ownership(journeys: readonly ReportJourney[]): Map<string, Map<ReportJourney, { map: boolean; stages: string[] }>> {
+function ownership(journeys: readonly ReportJourney[]): Map<string, Map<ReportJourney, { map: boolean; stages: string[] }>> {
   const teams = new Map<string, Map<ReportJourney, { map: boolean; stages: string[] }>>();
   const entry = (owner: string, item: ReportJourney): { map: boolean; stages: string[] } => {
     const team = foldText(owner);

@@ -4,7 +4,9 @@
  */
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
-import { renderFlowPerStage, renderMermaid, type DiagramKind, type MermaidKind } from '../render/index.js';
+import { renderFlowPerStage, renderMermaid, type MermaidKind } from '../render/index.js';
+import { firstOfEachId, type DiagramFailure, type SkippedJourney } from '../render/batch.js';
+import { diagramFileName } from '../render/files.js';
 import { hasBlueprintContent, renderBlueprintSvg, renderJourneyMapSvg, renderOverviewSvg } from '../render/map/index.js';
 import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
@@ -33,18 +35,13 @@ export interface ReportOptions {
   onWritten?: (path: string) => void;
 }
 
-export interface ReportFailure {
-  file: string;
-  journeyId: string;
-  kind: DiagramKind;
-  message: string;
-}
-
 export interface ReportResult {
   /** Paths written, pages and images, index last. */
   written: string[];
   /** Diagrams Mermaid could not draw (svg); their pages say so. */
-  failures: ReportFailure[];
+  failures: DiagramFailure[];
+  /** Journeys with no page: an earlier journey has the same id, and its page takes the file name. The index lists them. */
+  skipped: SkippedJourney[];
 }
 
 /**
@@ -88,7 +85,7 @@ export function pageDiagramSources(item: Pick<ReportJourney, 'journey' | 'catalo
  * journey gets one map per group of whole stages (a stage longer than this is
  * a group of its own).
  */
-export const MAP_STEPS_PER_PICTURE = 25;
+const MAP_STEPS_PER_PICTURE = 25;
 
 interface MapPart {
   /** 1, 2, ... when the map is split; undefined for one map. */
@@ -97,7 +94,7 @@ interface MapPart {
   caption: string;
 }
 
-export function mapParts(journey: Journey): MapPart[] {
+function mapParts(journey: Journey): MapPart[] {
   const groups: Stage[][] = [];
   let steps = 0;
   for (const stage of journey.stages) {
@@ -121,7 +118,8 @@ export function mapParts(journey: Journey): MapPart[] {
 export async function writeReport(journeys: readonly ReportJourney[], options: ReportOptions): Promise<ReportResult> {
   const images = options.images ?? 'mermaid';
   const now = options.now ?? new Date();
-  const result: ReportResult = { written: [], failures: [] };
+  const { unique, skipped } = firstOfEachId(journeys);
+  const result: ReportResult = { written: [], failures: [], skipped };
   const write = async (name: string, content: string): Promise<void> => {
     const path = join(options.outDir, name);
     await writeFileAtomic(resolve(options.cwd ?? process.cwd(), path), content);
@@ -129,14 +127,14 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
     options.onWritten?.(path);
   };
 
-  // One browser page for the whole batch: about 1 s to start, then ~30 ms per diagram.
+  // One browser page for the whole batch (bench/results.md has the figures).
   let renderer: SvgRenderer | undefined;
-  if (images === 'svg' && journeys.length > 0) {
+  if (images === 'svg' && unique.length > 0) {
     const { createSvgRenderer } = await import('../render/browser/svg.js');
     renderer = await createSvgRenderer({ browserPath: options.browserPath, env: options.env, portable: true });
   }
   try {
-    for (const item of journeys) {
+    for (const item of unique) {
       if (images === 'none') {
         await write(pageFileName(item.journey.id), renderJourneyPage(item, { now }));
         continue;
@@ -144,13 +142,13 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
       // The map needs no browser: it is drawn whatever --images says, and the page opens with it.
       const map: PageMap[] = [];
       for (const part of mapParts(item.journey)) {
-        const name = part.index === undefined ? `${item.journey.id}.map.svg` : `${item.journey.id}.map-${part.index}.svg`;
+        const name = part.index === undefined ? diagramFileName(item.journey.id, 'map', 'svg') : `${item.journey.id}.map-${part.index}.svg`;
         await write(name, renderJourneyMapSvg(item.journey, { catalog: item.catalog, stageIds: part.stageIds }));
         map.push({ image: name, caption: part.caption });
       }
       const diagrams: PageDiagram[] = [];
       if (hasBlueprintContent(item.journey)) {
-        const blueprint = `${item.journey.id}.blueprint.svg`;
+        const blueprint = diagramFileName(item.journey.id, 'blueprint', 'svg');
         await write(blueprint, renderBlueprintSvg(item.journey, { catalog: item.catalog }));
         diagrams.push({ kind: 'blueprint', caption: '', image: blueprint });
       }
@@ -161,7 +159,8 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
   } finally {
     await renderer?.close();
   }
-  await write('index.md', renderIndexPage(journeys, { now, skipped: options.skipped, overviews: images !== 'none' }));
+  const sameIds = skipped.map(({ file, sameIdAs }) => ({ file, reason: `same journey id as ${sameIdAs}` }));
+  await write('index.md', renderIndexPage(unique, { now, skipped: [...(options.skipped ?? []), ...sameIds], overviews: images !== 'none' }));
   return result;
 }
 
@@ -170,14 +169,14 @@ async function pageDiagrams(
   images: 'mermaid' | 'svg',
   renderer: SvgRenderer | undefined,
   write: (name: string, content: string) => Promise<void>,
-  failures: ReportFailure[],
+  failures: DiagramFailure[],
 ): Promise<PageDiagram[]> {
   if (images === 'mermaid') return pageDiagramSources(item).map(({ kind, caption, source }) => ({ kind, caption, mermaid: source }));
   const { MermaidRenderError } = await import('../render/browser/svg.js');
   const diagrams: PageDiagram[] = [];
   // An image has no size limit worth splitting for: one flow per journey.
   for (const { kind, source } of pageDiagramSources(item, false)) {
-    const name = `${item.journey.id}.${kind}.svg`;
+    const name = diagramFileName(item.journey.id, kind, 'svg');
     try {
       const svg = await renderer!.render(source, { id: `${item.journey.id}-${kind}` });
       await write(name, svg);
@@ -192,18 +191,7 @@ async function pageDiagrams(
   return diagrams;
 }
 
-export { renderJourneyPage, RANKING_LIMIT, type ReportJourney, type PageDiagram, type JourneyPageOptions } from './journey-page.js';
-export { renderIndexPage, pageFileName, ownership, type SkippedFile, type IndexPageOptions } from './index-page.js';
+export { renderJourneyPage, type ReportJourney, type PageDiagram, type JourneyPageOptions } from './journey-page.js';
+export { renderIndexPage, type SkippedFile, type IndexPageOptions } from './index-page.js';
 export * from './analysis.js';
-export {
-  escapeInline,
-  escapeBlock,
-  cellText,
-  codeSpan,
-  markdownLink,
-  isWebUrl,
-  visibleText,
-  foldText,
-  table,
-  fencedBlock,
-} from './markdown-escape.js';
+export { escapeInline, escapeBlock } from './markdown-escape.js';

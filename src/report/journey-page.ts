@@ -63,7 +63,7 @@ export interface JourneyPageOptions {
 }
 
 /** How many entries each "where it hurts" list shows before saying how many more there are. */
-export const RANKING_LIMIT = 5;
+const RANKING_LIMIT = 5;
 
 export function renderJourneyPage(input: ReportJourney, options: JourneyPageOptions): string {
   const sections = [
@@ -115,7 +115,7 @@ function atAGlance({ journey, catalog, findings: list }: ReportJourney): string 
   return ['## At a glance', '', table(header, [row])].join('\n');
 }
 
-export function lintCounts(list: readonly Finding[]): string {
+function lintCounts(list: readonly Finding[]): string {
   const count = (severity: Finding['severity']): number => list.filter((finding) => finding.severity === severity).length;
   const parts = [plural(count('error'), 'error'), plural(count('warn'), 'warning')];
   if (count('info') > 0) parts.push(plural(count('info'), 'info'));

@@ -64,7 +64,7 @@ export function foldText(text: string): string {
 }
 
 /** Invisible formatting characters made visible as `<U+XXXX>` (escaped later like any `<`). */
-export function revealInvisibles(text: string): string {
+function revealInvisibles(text: string): string {
   const reveal = (char: string): string => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
   return text.replace(BIDI_CONTROLS, reveal).replace(INVISIBLES, reveal);
 }
@@ -161,7 +161,7 @@ export function isWebUrl(url: string): boolean {
  * percent-encodes spaces, quotes and angle brackets), then the characters
  * that still end a destination or a table cell percent-encoded too.
  */
-export function linkDestination(url: string): string {
+function linkDestination(url: string): string {
   return new URL(url).href.replace(/[()|\\[\]<>"'`* _~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
@@ -173,7 +173,7 @@ export function markdownLink(title: string, url: string): string {
 }
 
 /** A table row; each cell must already be escaped. */
-export function tableRow(cells: readonly string[]): string {
+function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

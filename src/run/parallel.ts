@@ -7,11 +7,11 @@ import { Worker } from 'node:worker_threads';
 /**
  * Spreads per-file work over worker threads, in file order. Parsing is over 90%
  * of a validate or lint run and every file is independent, so a second core
- * nearly halves a large run. A worker needs about 150 ms to load its modules,
+ * pays off on a large run (bench/results.md, Scaling). A worker needs about 150 ms to load its modules,
  * so the pool starts before discovery (the loading overlaps it) and is
  * dismissed when there turn out to be too few files to share.
  */
-export const MIN_FILES_PER_WORKER = 64;
+const MIN_FILES_PER_WORKER = 64;
 const BATCH = 16;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -28,7 +28,7 @@ export interface FileProcessor<Result = unknown> {
 
 export type CreateProcessor<Options, Result> = (options: Options) => Promise<FileProcessor<Result>>;
 
-export interface ParallelTask<Result> {
+interface ParallelTask<Result> {
   /** Serialisable options the processor module rebuilds its state from in each worker. */
   options: unknown;
   /** Processes one file in this thread. */
@@ -50,7 +50,7 @@ export function workerCount(env: Record<string, string | undefined> = process.en
   return Math.min(availableParallelism() - 1, 3);
 }
 
-export interface PoolRequest {
+interface PoolRequest {
   /** The run's file patterns: a short list of files never starts a pool. */
   patterns: readonly string[];
   cwd: string;

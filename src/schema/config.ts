@@ -4,12 +4,16 @@ import { channelSchema, metricSchema, personaSchema } from './journey.js';
 /** cjm.config.yaml: workspace files, shared catalogue, lint rules and limits. */
 
 export const SEVERITIES = ['off', 'info', 'warn', 'error'] as const;
-export const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or error.');
+const severitySetting = z.enum(SEVERITIES).describe('off, info, warn or error.');
 
 export const ruleSetting = z
   .union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])])
   .describe('off, info, warn or error, or [severity, { options }].');
 
+/** The journey files of a workspace when the config names none (`include`). */
+export const DEFAULT_INCLUDE: readonly string[] = ['**/*.journey.{yaml,yml}'];
+
+/** Path patterns: the dialect is docs/configuration.md#patterns, matched by src/load/paths.ts. */
 const globs = z.array(z.string().min(1));
 
 export const catalogSchema = z.strictObject({
@@ -20,7 +24,7 @@ export const catalogSchema = z.strictObject({
 
 export const configSchema = z
   .strictObject({
-    include: globs.optional().describe('Globs of the journey files of this workspace. Default: **/*.journey.{yaml,yml}'),
+    include: globs.optional().describe(`Globs of the journey files of this workspace. Default: ${DEFAULT_INCLUDE.join(', ')}`),
     exclude: globs.optional().describe('Globs to leave out of the workspace.'),
     catalog: z.array(z.string().min(1)).optional().describe('Files holding shared personas, channels and metrics.'),
     personas: catalogSchema.shape.personas.describe('Personas shared by every journey.'),

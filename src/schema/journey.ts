@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
-export const slug = z
+const slug = z
   .string()
   .regex(SLUG_PATTERN, { error: 'an id: lowercase letters, digits and dashes, starting with a letter or digit' })
   .describe('An id: lowercase letters, digits and dashes (e.g. open-claim).');
@@ -72,7 +72,7 @@ export const painSchema = z.union([
   }),
 ]);
 
-export const evidenceSchema = z
+const evidenceSchema = z
   .enum(['observed', 'reported', 'inferred', 'assumed'])
   .describe('How we know: observed, reported, inferred or assumed.');
 
@@ -91,7 +91,7 @@ const emotionScore = z.int().min(-2).max(2);
  * How the customer feels at a step: one score for every persona who takes it,
  * or a score per persona (`{ marco: -1, giulia: 1 }`) when they feel differently.
  */
-export const emotionSchema = z
+const emotionSchema = z
   .union([emotionScore, z.record(slug, emotionScore)])
   .describe('How the customer feels, from -2 (very bad) to 2 (very good): one score, or one per persona id ({ marco: -1, giulia: 1 }).');
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { journeySchema, type Journey } from '../schema/journey.js';
 import type { DataPath, Finding, Severity } from '../findings.js';
-import { compareFindings, detachText } from '../findings.js';
+import { compareFindings, detachText, findingAtStart } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
@@ -36,7 +36,7 @@ export async function analyzeFile(file: string, context: RunContext): Promise<An
 }
 
 function analyzeRead(file: string, read: ReadResult, context: RunContext): AnalyzedFile {
-  if (!read.ok) return { file, findings: [atStart(file, read.code, read.message)] };
+  if (!read.ok) return { file, findings: [findingAtStart(file, read.code, read.message)] };
   return analyzeText(file, read.text, context);
 }
 
@@ -71,8 +71,4 @@ export function analyzeText(file: string, text: string, context: RunContext): An
 function looksLikeJourney(data: unknown): boolean {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
   return ['cjm', 'stages', 'title'].some((key) => key in data);
-}
-
-function atStart(file: string, ruleId: string, message: string): Finding {
-  return { file, ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }

@@ -4,13 +4,13 @@ import type { ResolvedCatalog } from '../load/catalog.js';
 import { closestMatch } from '../util/suggest.js';
 import { forEachStep } from '../model/walk.js';
 
-export interface ReferenceProblem {
+interface ReferenceProblem {
   path: DataPath;
   code: 'duplicate-id' | 'unknown-persona' | 'persona-not-on-step' | 'unknown-channel' | 'unknown-metric' | 'unknown-step' | 'unknown-journey' | 'kpi-out-of-range';
   message: string;
 }
 
-export interface ReferenceContext {
+interface ReferenceContext {
   /** Catalogue as seen from this journey (built-ins, shared, its own declarations). */
   catalog: ResolvedCatalog;
   /** Ids of every journey in the workspace. */

@@ -4,7 +4,7 @@ import { formatDataPath } from '../findings.js';
 import { closestMatch } from '../util/suggest.js';
 
 /** A problem located by data path; `target: 'key'` points at the key rather than its value. */
-export interface PathProblem {
+interface PathProblem {
   path: DataPath;
   target: 'key' | 'value';
   message: string;
@@ -136,7 +136,7 @@ function fieldName(path: readonly (string | number)[]): string {
   return last === undefined ? '(document)' : String(last);
 }
 
-export function show(value: unknown): string {
+function show(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';

@@ -48,7 +48,7 @@ afterAll(() => {
 });
 
 describe('symlink loops inside a globbed folder', () => {
-  // Was a hang (fixed in 5fe401f): globby's `gitignore: true` looked for **/.gitignore following
+  // Was a hang (fixed in 5fe401f, when discovery used globby): its `gitignore: true` looked for **/.gitignore following
   // symlinks, and two looping links (self -> ., sub/up -> ..) made that walk exponential.
   // Runs through the binary so a regression is a killed child, not a stuck test worker.
   it('discovery terminates (folder, glob and explicit file next to the loop)', async () => {

@@ -102,7 +102,7 @@ function oversize(bytes: number): string {
 }
 
 /** The examples, as texts: the seed of the fuzz test and the scaling tests. */
-export function exampleText(name: string): string {
+function exampleText(name: string): string {
   return readFileSync(join(FIXTURES, '..', '..', 'examples', name), 'utf8');
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_FORMAT_IDS } from '../../src/formatters/index.js';
 import { expectGolden, FIXTURES, runCli } from '../helpers/cli.js';
 
 /**
@@ -14,7 +15,7 @@ const golden = (format: string) => join(FIXTURES, 'lint-cli', 'goldens', `fixtur
 const ARGS = ['lint', '--no-config', '--rule', 'evidence-missing:warn'];
 
 describe('cjm lint on every rule fixture', () => {
-  it.each(['stylish', 'json', 'sarif', 'github', 'junit'])('--format %s', async (format) => {
+  it.each(OUTPUT_FORMAT_IDS)('--format %s', async (format) => {
     const args = [...ARGS, '--format', format, '.'];
     const result = await runCli(args, { cwd: RULE_FIXTURES });
     await expectGolden(golden(format), args, result);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandBraces, fromRepoPath, globPathspecs, parseNameStatus, toRepoPath, type Repo } from '../../src/diff/git.js';
+import { fromRepoPath, parseNameStatus, toRepoPath, type Repo } from '../../src/diff/git.js';
 
 describe('git helpers', () => {
   it('parses --name-status -z output: modified, added, deleted, renamed with a score', () => {
@@ -13,12 +13,6 @@ describe('git helpers', () => {
     expect(parseNameStatus('')).toEqual([]);
   });
 
-  it('expands braces, which git pathspecs lack', () => {
-    expect(expandBraces('**/*.journey.{yaml,yml}')).toEqual(['**/*.journey.yaml', '**/*.journey.yml']);
-    expect(expandBraces('{a,b}/*.{x,y}')).toEqual(['a/*.x', 'a/*.y', 'b/*.x', 'b/*.y']);
-    expect(expandBraces('plain.yaml')).toEqual(['plain.yaml']);
-  });
-
   it('maps paths between the working directory and the repository top through git\'s prefix', () => {
     const repo: Repo = { top: '/repo', prefix: 'maps/' };
     expect(toRepoPath(repo, '/repo/maps', 'claim.journey.yaml')).toBe('maps/claim.journey.yaml');
@@ -27,15 +21,5 @@ describe('git helpers', () => {
     expect(fromRepoPath(repo, 'maps/claim.journey.yaml')).toBe('claim.journey.yaml');
     expect(fromRepoPath(repo, 'other/x.journey.yaml')).toBe('../other/x.journey.yaml');
     expect(toRepoPath({ top: '/repo', prefix: '' }, '/repo', '.')).toBe('');
-  });
-
-  it('turns include and exclude globs into glob pathspecs relative to the top', () => {
-    const repo: Repo = { top: '/repo', prefix: '' };
-    expect(globPathspecs(repo, '/repo', '/repo/examples', ['**/*.journey.{yaml,yml}'], ['drafts/**'])).toEqual([
-      ':(glob)examples/**/*.journey.yaml',
-      ':(glob)examples/**/*.journey.yml',
-      ':(exclude,glob)examples/drafts/**',
-    ]);
-    expect(globPathspecs(repo, '/repo', '/repo', ['*.journey.yaml'])).toEqual([':(glob)*.journey.yaml']);
   });
 });

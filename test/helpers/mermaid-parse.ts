@@ -15,7 +15,7 @@
  */
 import type { Mermaid } from 'mermaid';
 
-export type MermaidParseResult = { ok: true; diagramType: string } | { ok: false; error: string };
+type MermaidParseResult = { ok: true; diagramType: string } | { ok: false; error: string };
 
 let loading: Promise<Mermaid> | undefined;
 

@@ -7,16 +7,16 @@ import { openWorkspace, type Workspace } from '../../src/load/workspace.js';
 import { analyzeText } from '../../src/validate/analyze.js';
 
 /** Today in every rule test, the same as CJM_NOW in the CLI tests. */
-export const TEST_NOW = new Date('2026-11-22T00:00:00Z');
+const TEST_NOW = new Date('2026-11-22T00:00:00Z');
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   line: number;
   column: number;
   /** Parts the message must contain (a stage or step name, the fix). */
   messageIncludes?: string | string[];
 }
 
-export interface RuleCase {
+interface RuleCase {
   name: string;
   /** A whole journey document; it must be valid (schema and references). */
   yaml: string;
@@ -29,7 +29,7 @@ export interface RuleCase {
   findings: ExpectedFinding[];
 }
 
-export interface LintedFinding extends Position {
+interface LintedFinding extends Position {
   message: string;
   path: DataPath;
 }

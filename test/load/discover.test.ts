@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles, DiscoveryError } from '../../src/load/discover.js';
+import { compilePatterns } from '../../src/load/paths.js';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cjm-discover-'));
@@ -38,7 +39,7 @@ describe('discoverFiles', () => {
   });
 
   it('applies the exclude globs', async () => {
-    expect(await discoverFiles(['.'], { cwd, exclude: ['maps/**'] })).toEqual(['a.journey.yaml']);
+    expect(await discoverFiles(['.'], { cwd, exclude: compilePatterns(['maps/**']) })).toEqual(['a.journey.yaml']);
   });
 
   it('refuses a glob that matches nothing and a missing path', async () => {

@@ -85,3 +85,12 @@ describe('cjm render', () => {
     for (const file of await readdir(out)) expect(await readFile(join(out, file), 'utf8')).not.toContain('<foreignObject');
   }, 60_000);
 });
+
+describe('the render command and the diagram registry', () => {
+  it('offers exactly the registry\'s diagrams and formats (the CLI lists them itself so --help loads no drawing code)', async () => {
+    const { CLI_DIAGRAMS, CLI_FORMATS } = await import('../../src/commands/render.js');
+    const { DIAGRAMS } = await import('../../src/render/diagrams.js');
+    expect([...CLI_DIAGRAMS]).toEqual(DIAGRAMS.map((diagram) => diagram.id));
+    expect([...CLI_FORMATS].sort()).toEqual([...new Set(DIAGRAMS.flatMap((diagram) => diagram.formats))].sort());
+  });
+});

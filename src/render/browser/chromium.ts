@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 
 /** Binary names tried after --browser and PUPPETEER_EXECUTABLE_PATH, first in /usr/bin, then on PATH. */
-export const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
+const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
 /**
  * Flags for a machine without general internet access: no QUIC, no background
@@ -15,7 +15,7 @@ export const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chr
  * Chromium refuses to start sandboxed. --disable-dev-shm-usage because Docker's
  * default 64 MB /dev/shm makes Chromium tabs crash on large pages.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -41,9 +41,9 @@ export class BrowserLaunchError extends Error {
   readonly exitCode = 2;
 }
 
-export type BrowserSource = 'option' | 'env' | 'system';
+type BrowserSource = 'option' | 'env' | 'system';
 
-export type BrowserLookup =
+type BrowserLookup =
   | { found: true; path: string; source: BrowserSource }
   | { found: false; message: string };
 

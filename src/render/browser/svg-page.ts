@@ -20,32 +20,32 @@ export type PageResult = { ok: true; svg: string } | { ok: false; error: string 
 /** The function installPageRenderer puts on the page's globalThis. */
 export type PageRender = (source: string, id: string) => Promise<PageResult>;
 
-export interface DomSanitiser {
+interface DomSanitiser {
   /** Removes elements and attributes that could run script or fetch something, and comments. */
   sanitise(root: Element): void;
   dropNonXmlCharacters(root: Element): void;
 }
 
-export interface PlainLabelFixes {
+interface PlainLabelFixes {
   fixPlainLabels(svg: Element): void;
 }
 
-export interface JourneyTextFixes {
+interface JourneyTextFixes {
   fixJourneyText(svg: Element): void;
 }
 
 /** Workarounds for rsvg 2.54 (Debian 12), the renderer --portable is checked against. */
-export interface RsvgFixes {
+interface RsvgFixes {
   dropImportantFromInlineStyles(svg: Element): void;
   bakeBaselines(svg: Element): void;
 }
 
-export interface XyChartFixes {
+interface XyChartFixes {
   anchorSlantedAxisLabels(svg: Element): void;
   fitViewBoxToContent(svg: SVGSVGElement): void;
 }
 
-export interface PageFixes {
+interface PageFixes {
   sanitiser: DomSanitiser;
   plainLabels: PlainLabelFixes;
   journeyText: JourneyTextFixes;
@@ -66,7 +66,7 @@ export function pageScript(settings: PageSettings): string {
 }
 
 /** In the page: installs globalThis.cjmRender, which renders one diagram and applies the fixes. */
-export function installPageRenderer(settings: PageSettings, fixes: PageFixes): void {
+function installPageRenderer(settings: PageSettings, fixes: PageFixes): void {
   const scope = globalThis as unknown as {
     mermaid: {
       initialize(config: unknown): void;
@@ -146,7 +146,7 @@ export function installPageRenderer(settings: PageSettings, fixes: PageFixes): v
 }
 
 /** In the page: removes what could run or load anything, and characters XML forbids. */
-export function createDomSanitiser(): DomSanitiser {
+function createDomSanitiser(): DomSanitiser {
   const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'background']);
   // SMIL <set>/<animate> can rewrite an href to javascript: after sanitising; Mermaid never emits them.
   const BLOCKED_ELEMENTS = 'script, iframe, frame, object, embed, applet, base, link, meta, set, animate';
@@ -186,7 +186,7 @@ export function createDomSanitiser(): DomSanitiser {
 }
 
 /** In the page: entity codes and spaces in portable (non-HTML) labels. */
-export function createPlainLabelFixes(): PlainLabelFixes {
+function createPlainLabelFixes(): PlainLabelFixes {
   const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
   const decoder = document.createElement('textarea');
@@ -270,7 +270,7 @@ export function createPlainLabelFixes(): PlainLabelFixes {
 }
 
 /** In the page: wraps portable journey text to its box. */
-export function createJourneyTextFixes(): JourneyTextFixes {
+function createJourneyTextFixes(): JourneyTextFixes {
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   function measure(text: SVGTextElement, tspan: SVGTSpanElement, content: string): number {
@@ -369,7 +369,7 @@ export function createJourneyTextFixes(): JourneyTextFixes {
 }
 
 /** In the page: markup rsvg 2.54 misreads, rewritten to what it draws correctly. */
-export function createRsvgFixes(): RsvgFixes {
+function createRsvgFixes(): RsvgFixes {
   function dropImportantFromInlineStyles(svg: Element): void {
     // Mermaid copies classDef styles into style="stroke-dasharray:6 3 !important";
     // rsvg 2.54 ignores that declaration (dropoff hotspots lose their dashes).
@@ -402,7 +402,7 @@ export function createRsvgFixes(): RsvgFixes {
 }
 
 /** In the page: keeps xychart axis labels and legends readable and inside the picture. */
-export function createXyChartFixes(): XyChartFixes {
+function createXyChartFixes(): XyChartFixes {
   function anchorSlantedAxisLabels(svg: Element): void {
     // Mermaid centres a slanted x-axis label on its tick, so a long step name
     // reaches up past the next ticks and reads as belonging to a later step.

@@ -24,7 +24,7 @@ export function svgHazard(svg: string, portable: boolean): string | undefined {
   return undefined;
 }
 
-export type SafeSvg = { ok: true; svg: string } | { ok: false; hazard: string };
+type SafeSvg = { ok: true; svg: string } | { ok: false; hazard: string };
 
 /** The SVG with script look-alikes neutralised, or the hazard that remains after that. */
 export function makeSvgSafe(svg: string, portable: boolean): SafeSvg {

@@ -6,10 +6,9 @@ import { mermaidConfig } from './svg-config.js';
 import { PAGE_HTML, pageScript, type PageRender, type PageResult, type PageSettings } from './svg-page.js';
 import { makeSvgSafe } from './svg-safety.js';
 
-export { BrowserLaunchError, BrowserNotFoundError, findBrowser } from './chromium.js';
 export { neutraliseScriptLookalikes, svgHazard } from './svg-safety.js';
 
-export interface SvgRendererOptions {
+interface SvgRendererOptions {
   /** --browser PATH; otherwise PUPPETEER_EXECUTABLE_PATH, then system locations. */
   browserPath?: string;
   /** Where PUPPETEER_EXECUTABLE_PATH and PATH are read from. Default: process.env. */
@@ -36,12 +35,12 @@ export interface SvgRenderer {
   close(): Promise<void>;
 }
 
-export interface SvgSource {
+interface SvgSource {
   source: string;
   id?: string;
 }
 
-export type SvgBatchResult = { ok: true; svg: string } | { ok: false; error: string };
+type SvgBatchResult = { ok: true; svg: string } | { ok: false; error: string };
 
 /** Mermaid rejected one diagram (message from Mermaid), or the diagram could not be rendered safely. */
 export class MermaidRenderError extends Error {
@@ -55,12 +54,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * from a local file with no network and no module loader. mermaid is an
  * optional peer dependency: requireBrowserPackages() has checked it is there.
  */
-export function mermaidBundlePath(): string {
+function mermaidBundlePath(): string {
   return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 }
 
 /** Ids become CSS selectors (#id .node {...}): keep them to letters, digits, - and _. */
-export function diagramId(source: string, requested?: string): string {
+function diagramId(source: string, requested?: string): string {
   if (requested !== undefined && requested !== '') {
     const cleaned = requested.replace(/[^A-Za-z0-9_-]/g, '-');
     return /^[A-Za-z]/.test(cleaned) ? cleaned : `cjm-${cleaned}`;
@@ -160,7 +159,8 @@ class PageRenderer implements SvgRenderer {
 }
 
 /**
- * One browser, one page, mermaid loaded once (~1 s), then ~30 ms per diagram.
+ * One browser, one page, mermaid loaded once, then every diagram through that
+ * page (bench/results.md has the time against one mmdc run per diagram).
  * Throws BrowserNotFoundError (one-line message, exit 2) when no browser exists.
  */
 export async function createSvgRenderer(options: SvgRendererOptions = {}): Promise<SvgRenderer> {

@@ -5,7 +5,7 @@ import { personaStyle } from '../persona-style.js';
 import { escapeMermaidText } from './escape.js';
 import { NO_EMOTION_MARK, namesFor, stepLabel, titleLabel, type GeneratorOptions } from './labels.js';
 
-export interface EmotionSeries {
+interface EmotionSeries {
   /** Persona name, or undefined for the single line of a journey whose steps all have the same personas. */
   name?: string;
   values: number[];
@@ -13,7 +13,7 @@ export interface EmotionSeries {
   color?: string;
 }
 
-export interface EmotionChart {
+interface EmotionChart {
   title: string;
   /** One per step, unique (xychart puts equal labels on the same spot). */
   labels: string[];
@@ -33,7 +33,7 @@ export interface EmotionChart {
  *   Dropping to 0 would draw a dip nobody measured.
  * - Repeated step names get " (2)", " (3)"... so each step has its own x position.
  */
-export function emotionChart(journey: Journey, options: GeneratorOptions = {}): EmotionChart {
+function emotionChart(journey: Journey, options: GeneratorOptions = {}): EmotionChart {
   const names = namesFor(journey, options.catalog);
   const steps = listSteps(journey).map((ref) => ref.step);
   const title = titleLabel(journey);

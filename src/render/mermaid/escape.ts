@@ -51,7 +51,7 @@ const JOURNEY_KEYWORD_START = /^(?:journey|title|section|acc)/i;
  * - 'journey': a journey title, section or task: `:` is always coded.
  * - 'actor': a journey actor: `:` and `,` are coded.
  */
-export type TextContext = 'quoted' | 'journey' | 'actor';
+type TextContext = 'quoted' | 'journey' | 'actor';
 
 /**
  * Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069)

@@ -3,7 +3,7 @@ import { listSteps, successorsOf, type StepRef } from '../../model/walk.js';
 import { escapeMermaidText, foldLabel } from './escape.js';
 import { namesFor, stepChannels, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
 
-export interface FlowOptions extends GeneratorOptions {
+interface FlowOptions extends GeneratorOptions {
   /** Draw only these stages; steps of other stages linked to them appear as grey "external" nodes. */
   stageIds?: readonly string[];
 }
@@ -12,9 +12,9 @@ export interface FlowOptions extends GeneratorOptions {
 export const DROPOFF_HOTSPOT = 20;
 
 /** Line break between a node's name and its channels; Mermaid keeps <br/> in strict mode. */
-export const NODE_LINE_BREAK = '<br/>';
+const NODE_LINE_BREAK = '<br/>';
 /** Separates channels in a node and the condition from the share on an edge. */
-export const LABEL_SEPARATOR = ' · ';
+const LABEL_SEPARATOR = ' · ';
 
 /**
  * Styles, in the order their class lines are written. They are chosen to
@@ -29,7 +29,7 @@ const CLASS_STYLES = {
   external: 'fill:#f4f4f4,stroke:#999999,stroke-dasharray:3 3,color:#666666',
 } as const;
 
-export type FlowClass = keyof typeof CLASS_STYLES;
+type FlowClass = keyof typeof CLASS_STYLES;
 
 /**
  * A `flowchart LR`: one subgraph per stage (ids s1, s2...), one node per step
@@ -110,7 +110,7 @@ function nodeId(index: number): string {
 }
 
 /** The text of a node before escaping: 'name' is the first line, 'channels' the second (empty when none). */
-export function flowNodeLabelText(step: Step, names: Names, part: 'name' | 'channels'): string {
+function flowNodeLabelText(step: Step, names: Names, part: 'name' | 'channels'): string {
   if (part === 'name') return stepLabel(step);
   return stepChannels(step)
     .map((id) => foldLabel(names.channel(id)) || id)
@@ -123,7 +123,7 @@ function channelLine(step: Step, names: Names): string {
 }
 
 /** "condition · 30%", either part alone, or '' for a plain edge. */
-export function edgeLabel(transition: Transition | undefined): string {
+function edgeLabel(transition: Transition | undefined): string {
   if (transition === undefined || typeof transition === 'string') return '';
   const parts: string[] = [];
   const when = transition.when === undefined ? '' : foldLabel(transition.when);
@@ -132,7 +132,7 @@ export function edgeLabel(transition: Transition | undefined): string {
   return parts.join(LABEL_SEPARATOR);
 }
 
-export function stepClasses(step: Step, stageIndex: number, lastStage: number): FlowClass[] {
+function stepClasses(step: Step, stageIndex: number, lastStage: number): FlowClass[] {
   const classes: FlowClass[] = [];
   if (step.pains?.length) classes.push('pain');
   if (step.momentOfTruth) classes.push('moment');

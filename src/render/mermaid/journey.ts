@@ -20,12 +20,12 @@ export function renderJourneyDiagram(journey: Journey, options: GeneratorOptions
 }
 
 /** The task as drawn (before escaping): its name, marked when it has no emotion. */
-export function journeyTaskLabel(step: Pick<Step, 'id' | 'name' | 'emotion'>): string {
+function journeyTaskLabel(step: Pick<Step, 'id' | 'name' | 'emotion'>): string {
   return step.emotion === undefined ? `${stepLabel(step)}${NO_EMOTION_MARK}` : stepLabel(step);
 }
 
 /** Emotion -2..2 to Mermaid's score 1..5; missing or not a number: 3. */
-export function journeyScore(emotion: number | undefined): number {
+function journeyScore(emotion: number | undefined): number {
   if (emotion === undefined || !Number.isFinite(emotion)) return 3;
   return Math.min(5, Math.max(1, Math.round(emotion) + 3));
 }
@@ -37,7 +37,7 @@ function taskLine(step: Step, names: Names): string {
 }
 
 /** Persona names of a step, folded, without duplicates (Mermaid merges equal names anyway). */
-export function journeyActors(step: Pick<Step, 'personas'>, names: Names): string[] {
+function journeyActors(step: Pick<Step, 'personas'>, names: Names): string[] {
   const actors: string[] = [];
   for (const id of step.personas ?? []) {
     const name = titleLabel({ id, name: names.persona(id) });

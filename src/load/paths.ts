@@ -1,0 +1,183 @@
+import { relative, sep } from 'node:path';
+import picomatch from 'picomatch/posix.js';
+import { DEFAULT_INCLUDE, type CjmConfig } from '../schema/config.js';
+import type { DataPath } from '../findings.js';
+import { UserError } from '../errors.js';
+
+/**
+ * The one path matcher. Every pattern cjm reads goes through compilePatterns:
+ * the config's include, exclude, ignore and overrides[].files, globs on the
+ * command line and the paths of `diff --rev`, so a pattern means the same thing
+ * wherever it is written. The dialect is picomatch's with gitignore's anchoring
+ * (docs/configuration.md#patterns has the table):
+ * - a pattern with no `/` before its end matches in any folder, as in .gitignore
+ *   (`*.draft.journey.yaml`); a leading `/` or `./` anchors it to the base folder;
+ * - a trailing `/` stands for everything below the folder;
+ * - `!` at the start takes back what earlier patterns of the same list matched;
+ * - dot files and dot folders match like any other (as in .gitignore and ESLint);
+ * - `\` is refused: separators are `/` on every OS, and as an escape it would
+ *   quietly turn a Windows path such as `maps\drafts\**` into another pattern.
+ * picomatch/posix, so that matching does not depend on the OS; `posix: true`
+ * for `[!a]` and `[[:alpha:]]`, which picomatch otherwise reads as literals.
+ */
+
+/** Whether a path, relative to the patterns' base folder with `/` separators, matches. */
+export type PathMatcher = (path: string) => boolean;
+
+/** A pattern cjm cannot use (exit 2); `at` is its place in the config (e.g. ['exclude', 1]) when it comes from there. */
+export class PatternError extends UserError {
+  constructor(
+    readonly pattern: string,
+    /** Why, and what to write instead. */
+    readonly reason: string,
+    readonly at: DataPath = [],
+  ) {
+    super(`invalid pattern ${JSON.stringify(pattern)}: ${reason}`);
+  }
+}
+
+/** debug: throw on a regular expression picomatch could not build, rather than matching nothing. */
+const PICOMATCH_OPTIONS = { dot: true, posix: true, nonegate: true, debug: true } as const;
+
+export function compilePatterns(patterns: readonly string[]): PathMatcher {
+  const compiled = patterns.map(compilePattern);
+  return (path) => {
+    // The last pattern that matches decides, so only patterns that would change the answer are tried.
+    let matched = false;
+    for (const { negated, matches } of compiled) if (negated === matched && matches(path)) matched = !negated;
+    return matched;
+  };
+}
+
+function compilePattern(pattern: string): { negated: boolean; matches: PathMatcher } {
+  // `!(a|b)` is an extglob, not a negation (picomatch reads it the same way).
+  const negated = pattern.startsWith('!') && !pattern.startsWith('!(');
+  const glob = toPicomatch(negated ? pattern.slice(1) : pattern, pattern);
+  try {
+    return { negated, matches: picomatch(glob, PICOMATCH_OPTIONS) };
+  } catch (error) {
+    throw new PatternError(pattern, `picomatch cannot read it (${(error as Error).message})`);
+  }
+}
+
+/** gitignore's anchoring rules, written as a picomatch glob. */
+function toPicomatch(body: string, pattern: string): string {
+  if (body.includes('\\')) {
+    throw new PatternError(pattern, 'write / between folders: \\ is not allowed in patterns (to match a special character itself, put it in brackets: [*])');
+  }
+  const anchored = /^\.?\//.test(body);
+  const folder = body.endsWith('/');
+  const path = literalGroups(body.replace(/^(?:\.?\/)+/, '').replace(/\/+$/, ''), pattern);
+  if (path === '') throw new PatternError(pattern, 'no file name or glob in it');
+  const glob = anchored || path.includes('/') ? path : `**/${path}`;
+  return folder ? `${glob}/**` : glob;
+}
+
+const EXTGLOB_SIGNS = '?*+@!';
+
+/**
+ * picomatch reads `(a|b)` as a regular-expression group even without an
+ * extglob sign before it, so `claim (old).journey.yaml` would match
+ * `claim old.journey.yaml`: here `(`, `)` and `|` are themselves outside an
+ * extglob. An unclosed `{` or extglob is refused: picomatch would match
+ * nothing, or something else, without a word.
+ */
+function literalGroups(glob: string, pattern: string): string {
+  let out = '';
+  let extglobs = 0;
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    const bracket = c === '[' ? bracketEnd(glob, i) : -1;
+    if (bracket !== -1) {
+      out += glob.slice(i, bracket + 1);
+      i = bracket;
+    } else if (c === '(' && i > 0 && EXTGLOB_SIGNS.includes(glob[i - 1])) {
+      extglobs++;
+      out += c;
+    } else if ((c === ')' || c === '|') && extglobs > 0) {
+      if (c === ')') extglobs--;
+      out += c;
+    } else if (c === '(' || c === ')' || c === '|') {
+      out += `[${c}]`;
+    } else {
+      if (c === '{') braces++;
+      else if (c === '}' && braces > 0) braces--;
+      out += c;
+    }
+  }
+  if (extglobs > 0) throw new PatternError(pattern, 'an extglob ( is not closed: add )');
+  if (braces > 0) throw new PatternError(pattern, '{ is not closed: add }, or write [{] for the character itself');
+  return out;
+}
+
+/** Where the bracket expression opened at `start` closes (`[]x]`, `[!]x]`, `[[:alpha:]]`), or -1 when it does not. */
+function bracketEnd(glob: string, start: number): number {
+  let i = start + 1;
+  if (glob[i] === '!' || glob[i] === '^') i++;
+  if (glob[i] === ']') i++;
+  for (; i < glob.length; i++) {
+    const posixClassEnd = glob[i] === '[' && glob[i + 1] === ':' ? glob.indexOf(':]', i + 2) : -1;
+    if (posixClassEnd !== -1) i = posixClassEnd + 1;
+    else if (glob[i] === ']') return i;
+  }
+  return -1;
+}
+
+/** The default `include` set: what a folder on the command line stands for. */
+export const isJourneyFile: PathMatcher = compilePatterns(DEFAULT_INCLUDE);
+
+/** Whether a command-line argument is a pattern rather than a path. */
+export function isPattern(arg: string): boolean {
+  // As a / (compilePatterns refuses it): to picomatch `maps\*.yaml` is a plain name, and "no such file" would hide the mistake.
+  const scan = picomatch.scan(arg.replaceAll('\\', '/'));
+  return scan.isGlob || scan.negated;
+}
+
+/** The folder part of a pattern before its first wildcard (`maps/` of `maps/**\/*.yaml`): nothing outside it can match. */
+export function patternBase(pattern: string): string {
+  const scan = picomatch.scan(pattern);
+  return scan.negated ? '' : scan.base;
+}
+
+/** `absolute` as patterns see it: relative to `base`, with `/` separators. Both paths normalised (resolve, join). */
+export function patternPath(base: string, absolute: string): string {
+  // A prefix cut for the usual case: path.relative resolves both paths, a quarter of discovery's time on large trees.
+  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
+  const path = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : relative(base, absolute);
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The inverse of patternPath for a path below `base`. */
+export function absolutePath(base: string, path: string): string {
+  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
+  return `${prefix}${sep === '/' ? path : path.split('/').join(sep)}`;
+}
+
+/** The config's patterns, compiled once: each matches paths relative to the config's folder. */
+export interface ConfigPatterns {
+  include: PathMatcher;
+  exclude: PathMatcher;
+  ignore: PathMatcher;
+  /** One per `overrides` entry, in order. */
+  overrides: PathMatcher[];
+}
+
+/** Throws PatternError with the pattern's place in the config. */
+export function compileConfigPatterns(config: CjmConfig): ConfigPatterns {
+  return {
+    include: compileAt(config.include ?? DEFAULT_INCLUDE, ['include']),
+    exclude: compileAt(config.exclude ?? [], ['exclude']),
+    ignore: compileAt(config.ignore ?? [], ['ignore']),
+    overrides: (config.overrides ?? []).map((override, index) => compileAt(override.files, ['overrides', index, 'files'])),
+  };
+}
+
+function compileAt(patterns: readonly string[], at: DataPath): PathMatcher {
+  try {
+    return compilePatterns(patterns);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    throw new PatternError(error.pattern, error.reason, [...at, patterns.indexOf(error.pattern)]);
+  }
+}
