@@ -153,27 +153,34 @@ async function lintSummaries(paths: string[], options: RenderCliOptions): Promis
 /** Without --out: Mermaid sources (several, each after a %% comment), or the one picture of the one journey. */
 async function printDiagrams(items: readonly JourneyToRender[], kinds: readonly Kind[], options: RenderCliOptions): Promise<void> {
   const { renderDiagram } = await import('../render/files.js');
-  const { diagram } = await import('../render/diagrams.js');
+  const { diagram, needsBrowser } = await import('../render/diagrams.js');
   const format = options.format ?? diagram(kinds[0]).formats[0];
   if (format !== 'mermaid' && items.length > 1) throw new UsageError(`${items.length} journeys are several pictures: add --out DIR, or name one file`);
   const chunks: (string | Buffer)[] = [];
   const several = items.length * kinds.length > 1;
   const renderOptions = { stageIds: options.stage, theme: options.theme, scale: options.scale, onSource: warnIfTooLarge };
-  for (const item of items) {
-    for (const kind of kinds) {
-      const output = await renderDiagram(item, kind, format, { ...renderOptions, lintSummary: item.lintSummary });
-      // A %% line is a Mermaid comment, so each part stays valid Mermaid when cut out.
-      chunks.push(several ? `%% ${item.file.replace(/\s+/g, ' ')} ${kind}\n${output}` : output);
+  await withBrowserErrors(async () => {
+    const { createSvgRenderer } = await import('../render/browser/svg.js');
+    const browser = kinds.some((kind) => needsBrowser(kind, format)) ? await createSvgRenderer({ browserPath: options.browser, env: cli().env, portable: options.portable ?? false }) : undefined;
+    try {
+      for (const item of items) {
+        for (const kind of kinds) {
+          const output = await renderDiagram(item, kind, format, renderOptions, browser);
+          // A %% line is a Mermaid comment, so each part stays valid Mermaid when cut out.
+          chunks.push(several ? `%% ${item.file.replace(/\s+/g, ' ')} ${kind}\n${output}` : output);
+        }
+      }
+    } finally {
+      await browser?.close();
     }
-  }
+  });
   for (const [index, chunk] of chunks.entries()) cli().stdout.write(typeof chunk === 'string' && index > 0 ? `\n${chunk}` : chunk);
 }
 
 async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kind[], options: RenderCliOptions, outDir: string): Promise<void> {
   const { renderJourneysToFiles } = await import('../render/files.js');
-  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser/chromium.js');
-  try {
-    const result = await renderJourneysToFiles(items, {
+  const result = await withBrowserErrors(() =>
+    renderJourneysToFiles(items, {
       outDir,
       cwd: cli().cwd,
       kinds,
@@ -186,12 +193,20 @@ async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kin
       portable: options.portable ?? false,
       onWritten: (written) => writeOut(`${written.path}\n`),
       onSource: warnIfTooLarge,
-    });
-    for (const { file, journeyId, sameIdAs } of result.skipped) {
-      writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose diagrams take its file names; not rendered`);
-    }
-    for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
-    if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
+    }),
+  );
+  for (const { file, journeyId, sameIdAs } of result.skipped) {
+    writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose diagrams take its file names; not rendered`);
+  }
+  for (const failure of result.failures) writeErr(`cjm: ${failure.file}: ${failure.kind} diagram: ${failure.message}`);
+  if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
+}
+
+/** A missing or broken browser stack is a usage error (exit 2) with what to install, not an internal error. */
+async function withBrowserErrors<T>(run: () => Promise<T>): Promise<T> {
+  const { BrowserLaunchError, BrowserNotFoundError } = await import('../render/browser/chromium.js');
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
     throw error;
