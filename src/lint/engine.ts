@@ -12,7 +12,7 @@ import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import { compileGlobs, type GlobMatcher } from './glob.js';
 import type { Rule, RuleReport } from './rule.js';
-import { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
+import { resolveRuleSettings, unknownRuleMessage, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -177,8 +177,10 @@ export class FileLinter {
     return findings;
   }
 
+  /** Rule ids that name no rule are left to invalidDirectiveFindings: one finding per cause. */
   private unusedDirectiveFindings(file: string, suppressions: Suppressions, severity: Severity): Finding[] {
-    return suppressions.unused().map(({ directive, ruleId }) => ({
+    const unused = suppressions.unused().filter(({ ruleId }) => ruleId === undefined || this.ruleIds.has(ruleId));
+    return unused.map(({ directive, ruleId }) => ({
       ...directivePosition(file, directive),
       ruleId: 'unused-disable-directive',
       severity,
@@ -198,7 +200,7 @@ export class FileLinter {
           ...directivePosition(file, directive),
           ruleId: 'invalid-disable-directive',
           severity: 'warn',
-          message: `cjm-${directive.kind} names ${JSON.stringify(id)}, which is not a lint rule (validation problems cannot be suppressed; \`cjm rules\` lists the rules)`,
+          message: unknownRuleMessage(id, this.ruleIds, `cjm-${directive.kind}`),
         });
       }
     }

@@ -59,7 +59,7 @@ export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedC
   }));
   const cliLayer: Layer = new Map();
   for (const setting of cli) {
-    if (!byId.has(setting.id)) throw new ConfigError('--rule', undefined, unknownRuleMessage(setting.id, byId));
+    if (!byId.has(setting.id)) throw new ConfigError('--rule', undefined, unknownRuleMessage(setting.id, byId.keys()));
     cliLayer.set(setting.id, { severity: setting.severity });
   }
 
@@ -106,7 +106,7 @@ class SettingsChecker {
     const layer: Layer = new Map();
     for (const [id, setting] of Object.entries(settings)) {
       const rule = this.rules.get(id);
-      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules, formatDataPath(at)));
+      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules.keys(), formatDataPath(at)));
       if (typeof setting === 'string') layer.set(id, { severity: setting });
       else if (setting.length === 1) layer.set(id, { severity: setting[0] });
       else layer.set(id, { severity: setting[0], options: this.options(rule, setting[1], [...at, id, 1]) });
@@ -134,10 +134,11 @@ class SettingsChecker {
   }
 }
 
-function unknownRuleMessage(id: string, rules: Map<string, Rule<any>>, where?: string): string {
+/** Why `id` names no rule, with a "did you mean"; shared by the config, `--rule` and cjm-disable comments. */
+export function unknownRuleMessage(id: string, ruleIds: Iterable<string>, where?: string): string {
   const place = where ? ` in ${where}` : '';
   if (VALIDATION_CODES[id]) return `${id}${place} is a validation check, not a lint rule: validation problems cannot be turned off`;
-  const suggestion = closestMatch(id, rules.keys());
+  const suggestion = closestMatch(id, ruleIds);
   return `unknown rule ${JSON.stringify(id)}${place}${suggestion ? `: did you mean ${suggestion}?` : ''} (\`cjm rules\` lists the rules)`;
 }
 
