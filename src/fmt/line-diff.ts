@@ -1,4 +1,5 @@
 import { formatPatch, structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
+import { lineEndingsOf, toLf, type LineEnding } from './line-endings.js';
 
 /** Lines of context around each change, as `diff -u` and git print. */
 const CONTEXT = 3;
@@ -18,18 +19,36 @@ const NO_NEWLINE = '\\ No newline at end of file';
  * write one: file names, hunks with three lines of context, and
  * "\ No newline at end of file" where a side does not end with one. Empty when
  * the texts are equal.
+ *
+ * Lines are compared without their line endings, which no terminal shows: a
+ * change of endings is named in the new file's header instead
+ * (`(formatted; line endings CRLF -> LF)`), with no hunks when nothing else changes.
  */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
+  const oldText = toLf(before);
+  const newText = toLf(after);
+  const header = `(formatted${endingsChange(before, after)})`;
   const options = { context: CONTEXT, maxEditLength: MAX_CHANGED_LINES };
-  const patch: StructuredPatch = structuredPatch(file, file, before, after, undefined, '(formatted)', options) ?? {
+  const patch: StructuredPatch = structuredPatch(file, file, oldText, newText, undefined, header, options) ?? {
     oldFileName: file,
     newFileName: file,
     oldHeader: undefined,
-    newHeader: '(formatted)',
-    hunks: [wholeTextReplaced(before, after)],
+    newHeader: header,
+    hunks: [wholeTextReplaced(oldText, newText)],
   };
   return formatPatch(patch, { includeIndex: false, includeUnderline: false, includeFileHeaders: true });
+}
+
+function endingsChange(before: string, after: string): string {
+  const from = lineEndingsOf(before);
+  const to = lineEndingsOf(after);
+  if (from === undefined || to === undefined || from === to) return '';
+  return `; line endings ${endingName(from)} -> ${endingName(to)}`;
+}
+
+function endingName(ending: LineEnding | 'mixed'): string {
+  return ending === 'mixed' ? 'mixed' : ending.toUpperCase();
 }
 
 function wholeTextReplaced(before: string, after: string): StructuredPatchHunk {

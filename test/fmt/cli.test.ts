@@ -94,6 +94,18 @@ describe('cjm fmt', () => {
     expect(result.stdout).toBe('--- small.journey.yaml\n+++ small.journey.yaml\t(formatted)\n@@ -1,2 +1,2 @@\n cjm: 1\n-title: T\n\\ No newline at end of file\n+title: T\n');
   });
 
+  it('--check passes a canonical CRLF file; --eol lf --diff names the line-ending change', async () => {
+    const crlf = readFileSync(join(dir, 'canonical.journey.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'canonical.journey.yaml'), crlf);
+    expect(await runCli(['fmt', '--no-config', '--check', 'canonical.journey.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const diff = await runCli(['fmt', '--no-config', '--diff', '--eol', 'lf', 'canonical.journey.yaml'], { cwd: dir });
+    expect(diff).toMatchObject({
+      code: 1,
+      stdout: '--- canonical.journey.yaml\n+++ canonical.journey.yaml\t(formatted; line endings CRLF -> LF)\n',
+      stderr: 'cjm: 1 file is not in the canonical layout; run `cjm fmt --eol lf canonical.journey.yaml` to rewrite\n',
+    });
+  });
+
   it('exits 2 on a path that does not exist', async () => {
     const result = await runCli(['fmt', '--no-config', 'missing.journey.yaml'], { cwd: dir });
     expect(result.code).toBe(2);

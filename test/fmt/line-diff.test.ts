@@ -27,6 +27,13 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a.yaml', 'x\ny', 'x\ny\n')).toBe(['--- a.yaml', '+++ a.yaml\t(formatted)', '@@ -1,2 +1,2 @@', ' x', '-y', '\\ No newline at end of file', '+y', ''].join('\n'));
   });
 
+  it('names a change of line endings in the header instead of showing every line as changed', () => {
+    expect(unifiedDiff('a.yaml', 'x\r\ny\r\n', 'x\ny\n')).toBe('--- a.yaml\n+++ a.yaml\t(formatted; line endings CRLF -> LF)\n');
+    expect(unifiedDiff('a.yaml', 'y: 1\r\nx: 2\n', 'x: 2\r\ny: 1\r\n')).toBe(
+      ['--- a.yaml', '+++ a.yaml\t(formatted; line endings mixed -> CRLF)', '@@ -1,2 +1,2 @@', '-y: 1', ' x: 2', '+y: 1', ''].join('\n'),
+    );
+  });
+
   it('shows a one-line change in a long file as one small hunk', () => {
     const before = numbered(2_100);
     const after = before.map((line, index) => (index === 1_000 ? 'changed' : line));
