@@ -107,12 +107,13 @@ function changeList(file: JourneyDiff): string {
     for (const change of stage.changes) lines.push(`- ${describeChange(change, STYLE)}`);
     for (const step of steps) {
       const name = `${code(step.id)} ${escapeMarkdown(step.name)}`;
-      if (step.status !== 'kept') lines.push(`- ${step.status === 'added' ? '➕ added' : '➖ removed'}: ${name}`);
-      else if (step.changes.length === 1) lines.push(`- ${name}: ${describeChange(step.changes[0], STYLE)}`);
-      else {
-        lines.push(`- ${name}:`);
-        for (const change of step.changes) lines.push(`  - ${describeChange(change, STYLE)}`);
+      if (step.status === 'kept' && step.changes.length === 1) {
+        lines.push(`- ${name}: ${describeChange(step.changes[0], STYLE)}`);
+        continue;
       }
+      // An added or removed step lists the pains it brings or takes, which the summary counts.
+      lines.push(step.status === 'kept' ? `- ${name}:` : `- ${step.status === 'added' ? '➕ added' : '➖ removed'}: ${name}`);
+      for (const change of step.changes) lines.push(`  - ${describeChange(change, STYLE)}`);
     }
   }
   const body = lines.join('\n').replace(/^\n/, '');
