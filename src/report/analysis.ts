@@ -8,6 +8,7 @@ import type { MetricDefinition } from '../schema/builtins.js';
 import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { stepChannels } from '../model/channels.js';
+import { kpiShortfall } from '../model/kpis.js';
 import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';
 
 export { DROPOFF_HOTSPOT };
@@ -36,7 +37,7 @@ export type KpiState = 'on-target' | 'off-target' | 'no-target' | 'no-actual' | 
 
 export interface KpiStatus {
   state: KpiState;
-  /** off-target: how far the actual misses the target, in the metric's unit (always positive). */
+  /** off-target: how far the actual misses the target (always positive), in the metric's unit or, for a % metric, in points (see gapUnit). */
   gap?: number;
   /** off-target: the gap as a share of the metric's range (or of the target when the metric has no range), 0..1+. */
   relativeGap?: number;
@@ -49,14 +50,9 @@ export function kpiStatus(kpi: Kpi, metric: Pick<MetricDefinition, 'direction' |
   if (!metric) return { state: 'unknown-metric' };
   if (kpi.target === undefined) return { state: 'no-target' };
   if (kpi.actual === undefined) return { state: 'no-actual' };
-  const shortfall = metric.direction === 'up' ? kpi.target - kpi.actual : kpi.actual - kpi.target;
-  if (shortfall <= 0) return { state: 'on-target' };
-  return { state: 'off-target', gap: roundGap(shortfall), relativeGap: relativeGap(shortfall, kpi.target, metric.range), side: metric.direction === 'up' ? 'below' : 'above' };
-}
-
-/** Binary floating point: 4.2 - 6 is -1.7999999999999998; KPI values carry a few decimals at most. */
-function roundGap(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  const shortfall = kpiShortfall(kpi, metric)!;
+  if (shortfall === 0) return { state: 'on-target' };
+  return { state: 'off-target', gap: shortfall, relativeGap: relativeGap(shortfall, kpi.target, metric.range), side: metric.direction === 'up' ? 'below' : 'above' };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   type KpiPlace,
   type StepPlace,
 } from './analysis.js';
-import { directionWord, formatEmotion, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
+import { directionWord, formatEmotion, formatGap, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
 import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from './markdown-escape.js';
 
 export interface ReportJourney {
@@ -161,7 +161,7 @@ function kpiLine(place: KpiPlace): string {
   const at = place.step ? `step *${cellText(place.step.name, place.step.id)}*` : `stage *${cellText(place.stage.name, place.stage.id)}*`;
   return (
     `**${metricName(place)}** at ${at}: ${formatValue(kpi.actual!, metric)} against a target of ${formatValue(kpi.target!, metric)} ` +
-    `(${directionWord(metric)}), ${formatValue(status.gap!, metric)} ${status.side}, ${formatShare(status.relativeGap!)} of its ${metric?.range ? 'range' : 'target'}`
+    `(${directionWord(metric)}), ${formatGap(status.gap!, metric)} ${status.side}, ${formatShare(status.relativeGap!)} of its ${metric?.range ? 'range' : 'target'}`
   );
 }
 

@@ -12,6 +12,7 @@ import {
   rankPains,
   reviewAgeDays,
 } from '../../src/report/analysis.js';
+import { formatGap, formatKpiStatus } from '../../src/report/numbers.js';
 
 const journey: Journey = {
   cjm: 1,
@@ -60,6 +61,14 @@ describe('kpiStatus', () => {
     expect(kpiStatus({ metric: 'x', target: 3 }, { direction: 'up' })).toEqual({ state: 'no-actual' });
     expect(kpiStatus({ metric: 'x', target: 0, actual: 2 }, { direction: 'down' })).toMatchObject({ state: 'off-target', relativeGap: 1 });
     expect(kpiStatus({ metric: 'x', target: 1, actual: 2 }, undefined)).toEqual({ state: 'unknown-metric' });
+  });
+
+  it('words the gap of a % metric in points, not percent, in the status column', () => {
+    const status = kpiStatus({ metric: 'x', target: 25, actual: 18 }, { direction: 'up', range: [0, 100] });
+    expect(formatKpiStatus(status, { unit: '%', range: [0, 100] })).toBe('✘ off target: 7 points below (7 % of range)');
+    expect(formatGap(1, { unit: '%' })).toBe('1 point');
+    expect(formatGap(2.5, { unit: 'days' })).toBe('2.5 days');
+    expect(formatGap(300, { unit: 'currency' })).toBe('300');
   });
 
   it('ranks off-target KPIs by their gap relative to the range (or the target without one)', () => {
