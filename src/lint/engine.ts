@@ -47,6 +47,8 @@ export interface LintRun {
   summary: LintSummary;
   /** The rules known to this run (enabled or not), for formats that describe them. */
   rules: readonly Rule<any>[];
+  /** A rule's options for a file of the run as the config sets them (overrides included), whatever its severity. */
+  ruleOptions(file: string, ruleId: string): unknown;
 }
 
 /**
@@ -92,11 +94,11 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
     };
     const { results, totals } = await pool.run(kept, { options: job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
     linter.addSuppressed(totals.suppressed ?? 0);
-    return { files: results, summary: linter.summary(results), rules };
+    return linter.run(results, rules);
   }
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
-  return { files: results, summary: linter.summary(results), rules };
+  return linter.run(results, rules);
 }
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
@@ -214,6 +216,10 @@ export class FileLinter {
   /** Adds findings suppressed in worker threads to this run's count. */
   addSuppressed(count: number): void {
     this.suppressed += count;
+  }
+
+  run(files: LintedFile[], rules: readonly Rule<any>[]): LintRun {
+    return { files, summary: this.summary(files), rules, ruleOptions: (file, ruleId) => this.settings.optionsFor(ruleId, this.relativeToRoot(file)) };
   }
 
   summary(files: readonly LintedFile[]): LintSummary {

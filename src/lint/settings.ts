@@ -26,6 +26,8 @@ export interface CliRuleSetting {
 export interface RuleSettings {
   /** Enabled rules for a file; `relativePath` is relative to the config root with `/` separators. */
   forFile(relativePath: string): readonly ActiveRule[];
+  /** A rule's options for a file, whatever its severity there (the report reads the dropoff-hotspot threshold). */
+  optionsFor(ruleId: string, relativePath: string): unknown;
 }
 
 interface RuleState {
@@ -66,33 +68,41 @@ export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedC
   const defaults = new Map<string, RuleState>(rules.map((rule) => [rule.id, { severity: rule.defaultSeverity, options: parseDefaultOptions(rule) }]));
   // Files matching the same overrides share one resolved list: a run usually has a handful of distinct lists.
   const cache = new Map<string, readonly ActiveRule[]>();
+  const layersFor = (relativePath: string) => {
+    const matched = overrides.filter((override) => override.matches(relativePath));
+    return { key: matched.map((override) => overrides.indexOf(override)).join(','), layers: [base, ...matched.map((override) => override.layer), cliLayer] };
+  };
   return {
     forFile(relativePath) {
-      const matched = overrides.filter((override) => override.matches(relativePath));
-      const key = matched.map((override) => overrides.indexOf(override)).join(',');
+      const { key, layers } = layersFor(relativePath);
       let active = cache.get(key);
       if (!active) {
-        active = resolve(rules, defaults, [base, ...matched.map((override) => override.layer), cliLayer]);
+        active = rules.map((rule) => ({ rule, ...resolve(defaults.get(rule.id)!, rule.id, layers) })).filter(isEnabled);
         cache.set(key, active);
       }
       return active;
     },
+    optionsFor(ruleId, relativePath) {
+      const defaultState = defaults.get(ruleId);
+      return defaultState && resolve(defaultState, ruleId, layersFor(relativePath).layers).options;
+    },
   };
 }
 
-function resolve(rules: readonly Rule<any>[], defaults: Map<string, RuleState>, layers: readonly Layer[]): readonly ActiveRule[] {
-  const active: ActiveRule[] = [];
-  for (const rule of rules) {
-    const state = { ...defaults.get(rule.id)! };
-    for (const layer of layers) {
-      const setting = layer.get(rule.id);
-      if (!setting) continue;
-      state.severity = setting.severity;
-      if ('options' in setting) state.options = setting.options;
-    }
-    if (state.severity !== 'off') active.push({ rule, severity: state.severity, options: state.options });
+/** A rule's severity and options after the layers, lowest first. */
+function resolve(defaultState: RuleState, ruleId: string, layers: readonly Layer[]): RuleState {
+  const state = { ...defaultState };
+  for (const layer of layers) {
+    const setting = layer.get(ruleId);
+    if (!setting) continue;
+    state.severity = setting.severity;
+    if ('options' in setting) state.options = setting.options;
   }
-  return active;
+  return state;
+}
+
+function isEnabled(state: { rule: Rule<any>; severity: SeveritySetting; options: unknown }): state is ActiveRule {
+  return state.severity !== 'off';
 }
 
 class SettingsChecker {

@@ -5,7 +5,7 @@
 export { renderMermaid, DIAGRAM_KINDS, type DiagramKind, type MermaidOptions } from './diagrams.js';
 export { renderFlowPerStage } from './mermaid/flow.js';
 export { decodeMermaidEntities, escapeMermaidText, escapeJourneyText, foldLabel } from './mermaid/escape.js';
-export { DROPOFF_HOTSPOT } from './mermaid/flow.js';
+export { DROPOFF_HOTSPOT } from '../model/dropoff.js';
 export { NO_EMOTION_MARK } from './mermaid/labels.js';
 export {
   renderJourneysToFiles,

@@ -9,9 +9,7 @@ import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { stepChannels } from '../model/channels.js';
 import { kpiShortfall } from '../model/kpis.js';
-import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';
-
-export { DROPOFF_HOTSPOT };
+import { DROPOFF_HOTSPOT, isDropoffHotspot } from '../model/dropoff.js';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -125,14 +123,17 @@ export function rankPains(journey: Journey): PainPlace[] {
 
 export interface DropoffPlace extends StepPlace {
   dropoff: number;
-  hotspot: boolean;
 }
 
-/** Steps where customers abandon, the largest share first; zero dropoff is no hotspot and is left out. */
-export function rankDropoffs(journey: Journey): DropoffPlace[] {
+/**
+ * Dropoff hotspots, the largest share first: steps that lose `threshold` % of
+ * customers or more, the same steps the dropoff-hotspot rule checks with that
+ * threshold (pass the rule's configured one).
+ */
+export function rankDropoffHotspots(journey: Journey, threshold = DROPOFF_HOTSPOT): DropoffPlace[] {
   const places = stepPlaces(journey)
-    .filter((place) => (place.step.dropoff ?? 0) > 0)
-    .map((place) => ({ ...place, dropoff: place.step.dropoff!, hotspot: place.step.dropoff! >= DROPOFF_HOTSPOT }));
+    .filter((place) => isDropoffHotspot(place.step, threshold))
+    .map((place) => ({ ...place, dropoff: place.step.dropoff! }));
   return stableSort(places, (a, b) => b.dropoff - a.dropoff);
 }
 

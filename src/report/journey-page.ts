@@ -10,6 +10,7 @@ import type { ResolvedCatalog } from '../load/catalog.js';
 import { ENGINE_CODES, VALIDATION_CODES } from '../lint/validation-codes.js';
 import { ruleDocsUrl } from '../lint/metadata.js';
 import { stepChannels } from '../model/channels.js';
+import { DROPOFF_HOTSPOT } from '../model/dropoff.js';
 import type { DiagramKind } from '../render/index.js';
 import {
   averageEmotion,
@@ -17,7 +18,7 @@ import {
   journeyKpis,
   lowestEmotions,
   painOf,
-  rankDropoffs,
+  rankDropoffHotspots,
   rankKpisOffTarget,
   rankPains,
   reviewAgeDays,
@@ -36,6 +37,8 @@ export interface ReportJourney {
   catalog: ResolvedCatalog;
   /** Lint findings of this file (validation and rules). */
   findings: readonly Finding[];
+  /** The dropoff-hotspot rule's threshold for this file, in %. Default: DROPOFF_HOTSPOT. */
+  dropoffHotspot?: number;
 }
 
 /** A diagram as the page shows it: Mermaid source in a fence, an image file beside the page, or why it is missing. */
@@ -116,19 +119,19 @@ function description(journey: Journey): string {
 
 // ---- where it hurts ----
 
-function whereItHurts({ journey, catalog }: ReportJourney): string {
+function whereItHurts({ journey, catalog, dropoffHotspot = DROPOFF_HOTSPOT }: ReportJourney): string {
   const pains = rankPains(journey);
-  const dropoffs = rankDropoffs(journey);
+  const dropoffs = rankDropoffHotspots(journey, dropoffHotspot);
   const kpis = rankKpisOffTarget(journeyKpis(journey, catalog));
   const emotions = lowestEmotions(journey);
   const blocks = ['## Where it hurts'];
   blocks.push(ranked('Pains by severity', pains, (pain) => `${pain.severity ? `**${pain.severity}**` : 'unrated'}: ${cellText(pain.text)} — ${where(pain)}`, 'No pains recorded.'));
   blocks.push(
     ranked(
-      'Drop-off hotspots',
+      `Drop-off hotspots (${formatNumber(dropoffHotspot)} % or more)`,
       dropoffs,
-      (place) => `**${formatNumber(place.dropoff)} %** leave at ${where(place)}${place.hotspot ? ' · **hotspot**' : ''}`,
-      'No drop-off recorded.',
+      (place) => `**${formatNumber(place.dropoff)} %** leave at ${where(place)}`,
+      `No step loses ${formatNumber(dropoffHotspot)} % of customers or more.`,
     ),
   );
   blocks.push(ranked('KPIs furthest off target', kpis, kpiLine, 'No KPI is off target.'));

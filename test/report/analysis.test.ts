@@ -7,7 +7,7 @@ import {
   journeyKpis,
   kpiStatus,
   lowestEmotions,
-  rankDropoffs,
+  rankDropoffHotspots,
   rankKpisOffTarget,
   rankPains,
   reviewAgeDays,
@@ -86,10 +86,11 @@ describe('where it hurts', () => {
     expect(rankPains(journey).map((pain) => pain.text)).toEqual(['worst', 'also high', 'bad', 'minor', 'plain']);
   });
 
-  it('ranks dropoff by share and marks hotspots', () => {
-    expect(rankDropoffs(journey).map((place) => [place.step.id, place.dropoff, place.hotspot])).toEqual([
-      ['s2', 25, true],
-      ['s1', 5, false],
+  it('lists dropoff hotspots at or above the threshold, largest share first', () => {
+    expect(rankDropoffHotspots(journey).map((place) => [place.step.id, place.dropoff])).toEqual([['s2', 25]]);
+    expect(rankDropoffHotspots(journey, 5).map((place) => [place.step.id, place.dropoff])).toEqual([
+      ['s2', 25],
+      ['s1', 5],
     ]);
   });
 
