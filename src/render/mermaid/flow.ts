@@ -1,5 +1,6 @@
 import type { Journey, Step, Transition } from '../../schema/journey.js';
 import { isDropoffHotspot } from '../../model/dropoff.js';
+import { isLoopBack } from '../../model/graph.js';
 import { listSteps, successorsOf, type StepRef } from '../../model/walk.js';
 import { escapeMermaidText, foldLabel } from './escape.js';
 import { namesFor, stepChannels, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
@@ -79,7 +80,7 @@ export function renderFlowDiagram(journey: Journey, options: FlowOptions = {}): 
       if (!isSelected(ref)) external.add(index);
       if (!isSelected(steps[target])) external.add(target);
       const label = edgeLabel(ref.step.next?.[position]);
-      const arrow = target <= index ? '-.->' : '-->';
+      const arrow = isLoopBack(index, target) ? '-.->' : '-->';
       edges.push(`  ${nodeId(index)} ${arrow}${label === '' ? '' : `|"${escapeMermaidText(label)}"|`} ${nodeId(target)}`);
     });
   });
