@@ -8,7 +8,7 @@ import { renderFlowPerStage, renderMermaid, type DiagramKind } from '../render/i
 import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
 import { renderJourneyPage, type PageDiagram, type ReportJourney } from './journey-page.js';
-import { escapeInline } from './markdown-escape.js';
+import { escapeInline } from '../markdown/escape.js';
 
 export type ReportImages = 'mermaid' | 'svg' | 'none';
 
@@ -152,4 +152,4 @@ export {
   foldText,
   table,
   fencedBlock,
-} from './markdown-escape.js';
+} from '../markdown/escape.js';

@@ -2,7 +2,7 @@
  * The markdown page of one journey: summary first (facts, at a glance, where
  * it hurts), then the diagrams, personas, stage by stage detail, the channel
  * by stage matrix and the lint findings. cjm emits no HTML: every user string
- * goes through markdown-escape.
+ * goes through markdown/escape.
  */
 import type { Finding } from '../findings.js';
 import type { Journey, Persona, Stage, Step } from '../schema/journey.js';
@@ -27,7 +27,7 @@ import {
   type StepPlace,
 } from './analysis.js';
 import { directionWord, formatEmotion, formatGap, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
-import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from './markdown-escape.js';
+import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from '../markdown/escape.js';
 
 export interface ReportJourney {
   /** The journey file as shown to the user. */

@@ -4,7 +4,7 @@
  */
 import type { MetricDefinition } from '../schema/builtins.js';
 import { gapUnit } from '../model/kpis.js';
-import { escapeInline } from './markdown-escape.js';
+import { escapeInline } from '../markdown/escape.js';
 import type { KpiStatus } from './analysis.js';
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
