@@ -55,7 +55,7 @@ function wholeTextReplaced(before: string, after: string): StructuredPatchHunk {
   const removed = patchLines(before, '-');
   const added = patchLines(after, '+');
   const count = (lines: string[]) => lines.filter((line) => line !== NO_NEWLINE).length;
-    // A side with no lines starts at line 0, as `diff -u` writes it.
+  // A side with no lines starts at line 0, as `diff -u` writes it.
   return { oldStart: removed.length ? 1 : 0, oldLines: count(removed), newStart: added.length ? 1 : 0, newLines: count(added), lines: [...removed, ...added] };
 }
 
