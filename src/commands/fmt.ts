@@ -1,9 +1,11 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { LineEnding } from '../fmt/index.js';
 import { action, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface FmtCliOptions {
   check?: boolean;
   diff?: boolean;
+  eol?: LineEnding;
   config: string | false;
   stdinFilename?: string;
 }
@@ -15,6 +17,7 @@ export function registerFmt(program: Command): void {
     .argument('[paths...]', "files, directories or globs (default: the config's include set); - formats stdin to stdout")
     .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
     .option('--diff', 'write nothing; print what would change as a unified diff (exit 1 if anything would)')
+    .addOption(new Option('--eol <ending>', "write these line endings (default: each file keeps its own)").choices(['lf', 'crlf']))
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
@@ -27,7 +30,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun });
+  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol });
 
   let changed = 0;
   for (const result of results) {
@@ -47,7 +50,8 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   }
   if (dryRun && changed > 0) {
     const noun = changed === 1 ? 'file is' : 'files are';
-    writeErr(`cjm: ${changed} ${noun} not in the canonical layout; run \`cjm fmt${paths.length ? ` ${paths.join(' ')}` : ''}\` to rewrite`);
+    const command = ['cjm fmt', ...(options.eol ? [`--eol ${options.eol}`] : []), ...paths].join(' ');
+    writeErr(`cjm: ${changed} ${noun} not in the canonical layout; run \`${command}\` to rewrite`);
     raiseExitCode(EXIT.findings);
   }
 }

@@ -12,6 +12,7 @@ interface LintCliOptions {
   rule?: CliRuleSetting[];
   maxWarnings?: number;
   quiet?: boolean;
+  verbose?: boolean;
   config: string | false;
   now?: string;
   reportUnusedDisableDirectives?: string | true;
@@ -28,6 +29,7 @@ export function registerLint(program: Command): void {
     .option('--rule <id:severity>', 'set a rule\'s severity (off, info, warn, error), over the config; repeatable', collectRule)
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount)
     .option('--quiet', 'report errors only: drop warnings and infos')
+    .option('--verbose', 'list infos in the stylish report too (by default its summary only counts them)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
@@ -72,6 +74,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     colorLevel: toFile ? (0 as const) : await colorLevel('stdout'),
     version: cjmVersion(),
     cwd: cli().cwd,
+    verbose: options.verbose,
     rules: ruleMetadata(run.rules),
   };
   let report = '';

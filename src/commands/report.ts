@@ -33,6 +33,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   const { VALIDATION_CODES } = await import('../lint/validation-codes.js');
   const { openWorkspace } = await import('../load/workspace.js');
   const { catalogForJourney } = await import('../load/catalog.js');
+  const { hotspotThreshold } = await import('../model/dropoff.js');
   const { writeReport } = await import('../report/index.js');
   type ReportJourney = import('../report/index.js').ReportJourney;
   type SkippedFile = import('../report/index.js').SkippedFile;
@@ -58,7 +59,13 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       skipped.push({ file: file.file, reason: `invalid (${validationErrors.length || 1} error${validationErrors.length > 1 ? 's' : ''}; run cjm validate)` });
       continue;
     }
-    journeys.push({ file: file.file, journey: file.journey, catalog: catalogForJourney(workspace.catalog, file.journey), findings: file.findings });
+    journeys.push({
+      file: file.file,
+      journey: file.journey,
+      catalog: catalogForJourney(workspace.catalog, file.journey),
+      findings: file.findings,
+      dropoffHotspot: hotspotThreshold(run.ruleOptions(file.file, 'dropoff-hotspot')),
+    });
   }
 
   if (invalid.length > 0) await reportInvalid(invalid);

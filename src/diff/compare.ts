@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../schema/builtins.js';
-import type { Journey, Kpi, Stage, Step } from '../schema/journey.js';
+import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import { listSteps, successorsOf, type StepRef } from '../model/walk.js';
 import { countChanges } from './counts.js';
 import { plannedImprovement } from './improvement.js';
@@ -36,10 +36,11 @@ export function compareJourneys(oldJourney: Journey | undefined, newJourney: Jou
   const context: StepContext = { oldSteps, newSteps, oldIndex: indexById(oldSteps), newIndex: indexById(newSteps), metrics };
   const journey = oldJourney && newJourney ? journeyChanges(oldJourney, newJourney) : [];
   const stages = compareStages(before, after, context);
-  const comparison: JourneyComparison = { journey, stages, counts: countChanges(journey, stages) };
+  const counts = countChanges(journey, stages);
+  const comparison: JourneyComparison = { journey, stages, counts };
   if (oldJourney) comparison.old = info(oldJourney);
   if (newJourney) comparison.new = info(newJourney);
-  if (oldJourney?.state === 'current' && newJourney?.state === 'future') comparison.improvement = plannedImprovement(oldJourney, newJourney, stages);
+  if (oldJourney?.state === 'current' && newJourney?.state === 'future') comparison.improvement = plannedImprovement(oldJourney, newJourney, stages, counts);
   return comparison;
 }
 
@@ -94,8 +95,11 @@ function compareStages(before: Journey, after: Journey, context: StepContext): S
   return diffs;
 }
 
+/** A removed step takes its pains with it: they count as resolved, as everywhere a pain is counted. */
 function removedSteps(stage: Stage, newStepIds: ReadonlySet<string>): StepDiff[] {
-  return (stage.steps ?? []).filter((step) => !newStepIds.has(step.id)).map((step) => ({ id: step.id, name: step.name, status: 'removed', changes: [] }));
+  return (stage.steps ?? [])
+    .filter((step) => !newStepIds.has(step.id))
+    .map((step) => ({ id: step.id, name: step.name, status: 'removed', changes: painChanges(step.pains, undefined) }));
 }
 
 const STAGE_FIELDS: readonly FieldName[] = ['name', 'owner', 'goal', 'description'];
@@ -113,7 +117,8 @@ const STEP_HANDLED = new Set(['id', 'name', 'emotion', 'momentOfTruth', 'dropoff
 
 function compareStep(step: Step, stage: Stage, context: StepContext): StepDiff {
   const oldIndex = context.oldIndex.get(step.id);
-  if (oldIndex === undefined) return { id: step.id, name: step.name, status: 'added', changes: [] };
+  // A new step brings its pains: they count as added.
+  if (oldIndex === undefined) return { id: step.id, name: step.name, status: 'added', changes: painChanges(undefined, step.pains) };
   const previous = context.oldSteps[oldIndex];
   const newIndex = context.newIndex.get(step.id)!;
   const before = previous.step;
@@ -123,7 +128,9 @@ function compareStep(step: Step, stage: Stage, context: StepContext): StepDiff {
   changes.push(...emotionChanges(before, step));
   const other = otherFields(before, step, STEP_HANDLED);
   changes.push(...touchpointChanges(before, step, other));
-  changes.push(...painChanges(before, step, other));
+  const pains = painChanges(before.pains, step.pains);
+  changes.push(...pains);
+  if (pains.length === 0 && !same(before.pains, step.pains)) other.push('pains');
   changes.push(...listChanges(before.opportunities, step.opportunities, (action, text) => ({ kind: 'opportunity', action, text })));
   if (!same(before.opportunities, step.opportunities) && !changes.some((change) => change.kind === 'opportunity')) other.push('opportunities');
   changes.push(...flowChanges(context, oldIndex, newIndex, other));
@@ -182,14 +189,14 @@ function byChannel(step: Step): Map<string, (string | undefined)[]> {
   return owners;
 }
 
-function painChanges(before: Step, after: Step, other: string[]): Change[] {
-  const changes = listChanges(before.pains?.map(painText), after.pains?.map(painText), (action, text) => ({
-    kind: 'pain',
-    action: action === 'removed' ? 'resolved' : 'added',
-    text,
-  }));
-  if (changes.length === 0 && !same(before.pains, after.pains)) other.push('pains');
-  return changes;
+/**
+ * The one definition of a resolved and an added pain: a pain a step listed
+ * and no longer lists (or the step is gone), and a pain a step lists and did
+ * not before (or the step is new), matched by step id and normalised text.
+ * The change list, the summary line and the planned improvement all count these.
+ */
+function painChanges(before: readonly Pain[] | undefined, after: readonly Pain[] | undefined): Change[] {
+  return listChanges(before?.map(painText), after?.map(painText), (action, text) => ({ kind: 'pain', action: action === 'removed' ? 'resolved' : 'added', text }));
 }
 
 /** Texts added and removed, matched after trimming and collapsing white space (a reflowed line is not a change). */

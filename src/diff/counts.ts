@@ -30,18 +30,19 @@ export function countChanges(journey: readonly Change[], stages: readonly StageD
     for (const step of stage.steps) {
       if (step.status === 'added') counts.stepsAdded++;
       if (step.status === 'removed') counts.stepsRemoved++;
-      if (step.status !== 'kept') counts.changes++;
       if (step.status === 'kept' && step.changes.length > 0) counts.stepsChanged++;
       if (step.changes.some((change) => change.kind === 'moved')) counts.stepsMoved++;
-      tallyChanges(counts, step.changes);
+      // An added or removed step is one change; the pains it brings or takes still count as pains.
+      if (step.status !== 'kept') counts.changes++;
+      tallyChanges(counts, step.changes, step.status === 'kept');
     }
   }
   return counts;
 }
 
-function tallyChanges(counts: DiffCounts, changes: readonly Change[]): void {
+function tallyChanges(counts: DiffCounts, changes: readonly Change[], eachIsAChange = true): void {
   for (const change of changes) {
-    counts.changes++;
+    if (eachIsAChange) counts.changes++;
     if (change.kind === 'emotion' && change.trend) counts[change.trend === 'better' ? 'emotionBetter' : 'emotionWorse']++;
     if (change.kind === 'pain') counts[change.action === 'added' ? 'painsAdded' : 'painsResolved']++;
     if (change.kind === 'kpi') {

@@ -8,6 +8,8 @@ import type { Change, DiffReport, NumberDelta, PlannedImprovement, Trend } from 
 export interface Style {
   /** User text (names, pains, owners): quoted in text, escaped in markdown. */
   text(value: string): string;
+  /** User text shown without quotes (a metric's unit): as is in text, escaped in markdown. */
+  bare(value: string): string;
   /** Ids of steps, stages, channels, metrics. */
   id(value: string): string;
   /** A trend word: better or worse. */
@@ -76,7 +78,7 @@ function owner(value: string | undefined, style: Style): string | undefined {
 }
 
 function describeKpi(change: Extract<Change, { kind: 'kpi' }>, style: Style): string {
-  const metric = `KPI ${style.id(change.metric)}${change.unit && change.unit !== 'currency' ? ` (${change.unit})` : ''}`;
+  const metric = `KPI ${style.id(change.metric)}${change.unit && change.unit !== 'currency' ? ` (${style.bare(change.unit)})` : ''}`;
   if (change.action === 'added') return `${metric} added${kpiValues(change, 'to')}`;
   if (change.action === 'removed') return `${metric} removed${kpiValues(change, 'from')}`;
   const parts: string[] = [];

@@ -1,3 +1,4 @@
+import { codeSpan, escapeInline, table } from '../markdown/escape.js';
 import { ARROW, delta, describeChange, describeImprovement, signed, summaryLine, type Style } from './describe.js';
 import type { Change, DiffReport, JourneyDiff, NumberDelta, Trend } from './types.js';
 
@@ -7,8 +8,9 @@ const FOLD_AFTER = 15;
 const TREND: Record<Trend, string> = { better: '🟢 better', worse: '🔴 worse' };
 
 const STYLE: Style = {
-  text: (value) => `"${escapeMarkdown(value)}"`,
-  id: (value) => code(value),
+  text: (value) => `"${escapeInline(value)}"`,
+  bare: escapeInline,
+  id: codeSpan,
   trend: (trend) => TREND[trend],
   added: (value) => value,
   removed: (value) => value,
@@ -20,15 +22,15 @@ const STYLE: Style = {
  * and the list of every change grouped by stage.
  */
 export function formatMarkdown(report: DiffReport): string {
-  const against = report.rev ? ` (against ${code(report.rev)})` : '';
-  const blocks = [`**cjm diff${against}:** ${escapeMarkdown(summaryLine(report))}`];
+  const against = report.rev ? ` (against ${codeSpan(report.rev)})` : '';
+  const blocks = [`**cjm diff${against}:** ${escapeInline(summaryLine(report))}`];
   for (const file of report.files) if (file.status !== 'unchanged') blocks.push(journeySection(file));
   return `${blocks.join('\n\n')}\n`;
 }
 
 function journeySection(file: JourneyDiff): string {
   const journey = file.new ?? file.old;
-  const heading = `### ${journey ? escapeMarkdown(journey.title) : code(file.newFile ?? file.oldFile ?? '')}`;
+  const heading = `### ${journey ? escapeInline(journey.title) : codeSpan(file.newFile ?? file.oldFile ?? '')}`;
   const parts = [heading, fileLine(file)];
   if (file.status === 'added' || file.status === 'deleted') {
     const steps = file.stages.reduce((sum, stage) => sum + stage.steps.length, 0);
@@ -45,8 +47,8 @@ function journeySection(file: JourneyDiff): string {
 }
 
 function fileLine(file: JourneyDiff): string {
-  const oldFile = file.oldFile ? code(file.oldFile) : undefined;
-  const newFile = file.newFile ? code(file.newFile) : undefined;
+  const oldFile = file.oldFile ? codeSpan(file.oldFile) : undefined;
+  const newFile = file.newFile ? codeSpan(file.newFile) : undefined;
   if (file.status === 'added') return `${newFile} (added)`;
   if (file.status === 'deleted') return `${oldFile} (deleted)`;
   if (oldFile && newFile && file.oldFile !== file.newFile) return `${oldFile} ${ARROW} ${newFile}${file.status === 'renamed' ? ' (renamed)' : ''}`;
@@ -54,35 +56,35 @@ function fileLine(file: JourneyDiff): string {
 }
 
 function emotionTable(file: JourneyDiff): string | undefined {
-  const rows: string[] = [];
+  const rows: string[][] = [];
   for (const stage of file.stages) {
     for (const step of stage.steps) {
       for (const change of step.changes) {
         if (change.kind !== 'emotion') continue;
-        const who = change.persona ? ` (${code(change.persona)})` : '';
-        rows.push(row([`${escapeMarkdown(step.name)} ${code(step.id)}${who}`, code(stage.id), delta({ from: change.from, to: change.to }, STYLE, signed), trendCell(change)]));
+        const who = change.persona ? ` (${codeSpan(change.persona)})` : '';
+        rows.push([`${escapeInline(step.name)} ${codeSpan(step.id)}${who}`, codeSpan(stage.id), delta({ from: change.from, to: change.to }, STYLE, signed), trendCell(change)]);
       }
     }
   }
   if (rows.length === 0) return undefined;
-  return [row(['Step', 'Stage', 'Emotion', 'Trend']), row(['---', '---', '---', '---']), ...rows].join('\n');
+  return table(['Step', 'Stage', 'Emotion', 'Trend'], rows);
 }
 
 function kpiTable(file: JourneyDiff): string | undefined {
-  const rows: string[] = [];
+  const rows: string[][] = [];
   for (const stage of file.stages) {
     if (stage.status !== 'kept') continue;
-    for (const change of stage.changes) if (change.kind === 'kpi') rows.push(kpiRow(change, `stage ${code(stage.id)}`));
-    for (const step of stage.steps) for (const change of step.changes) if (change.kind === 'kpi') rows.push(kpiRow(change, `step ${code(step.id)}`));
+    for (const change of stage.changes) if (change.kind === 'kpi') rows.push(kpiRow(change, `stage ${codeSpan(stage.id)}`));
+    for (const step of stage.steps) for (const change of step.changes) if (change.kind === 'kpi') rows.push(kpiRow(change, `step ${codeSpan(step.id)}`));
   }
   if (rows.length === 0) return undefined;
-  return [row(['KPI', 'On', 'Target', 'Actual']), row(['---', '---', '---', '---']), ...rows].join('\n');
+  return table(['KPI', 'On', 'Target', 'Actual'], rows);
 }
 
-function kpiRow(change: Extract<Change, { kind: 'kpi' }>, where: string): string {
-  const unit = change.unit && change.unit !== 'currency' ? ` (${escapeMarkdown(change.unit)})` : '';
-  const label = `${code(change.metric)}${unit}${change.action === 'changed' ? '' : ` ${change.action}`}`;
-  return row([label, where, kpiCell(change.target), kpiCell(change.actual)]);
+function kpiRow(change: Extract<Change, { kind: 'kpi' }>, where: string): string[] {
+  const unit = change.unit && change.unit !== 'currency' ? ` (${escapeInline(change.unit)})` : '';
+  const label = `${codeSpan(change.metric)}${unit}${change.action === 'changed' ? '' : ` ${change.action}`}`;
+  return [label, where, kpiCell(change.target), kpiCell(change.actual)];
 }
 
 function kpiCell(value: NumberDelta | undefined): string {
@@ -104,48 +106,21 @@ function changeList(file: JourneyDiff): string {
     const steps = stage.steps.filter((step) => step.status !== 'kept' || step.changes.length > 0);
     if (stage.status === 'kept' && stage.changes.length === 0 && steps.length === 0) continue;
     const status = stage.status === 'kept' ? '' : ` (${stage.status})`;
-    lines.push('', `**Stage ${escapeMarkdown(stage.name)}** ${code(stage.id)}${status}`);
+    lines.push('', `**Stage ${escapeInline(stage.name)}** ${codeSpan(stage.id)}${status}`);
     for (const change of stage.changes) lines.push(`- ${describeChange(change, STYLE)}`);
     for (const step of steps) {
-      const name = `${code(step.id)} ${escapeMarkdown(step.name)}`;
-      if (step.status !== 'kept') lines.push(`- ${step.status === 'added' ? '➕ added' : '➖ removed'}: ${name}`);
-      else if (step.changes.length === 1) lines.push(`- ${name}: ${describeChange(step.changes[0], STYLE)}`);
-      else {
-        lines.push(`- ${name}:`);
-        for (const change of step.changes) lines.push(`  - ${describeChange(change, STYLE)}`);
+      const name = `${codeSpan(step.id)} ${escapeInline(step.name)}`;
+      if (step.status === 'kept' && step.changes.length === 1) {
+        lines.push(`- ${name}: ${describeChange(step.changes[0], STYLE)}`);
+        continue;
       }
+      // An added or removed step lists the pains it brings or takes, which the summary counts.
+      lines.push(step.status === 'kept' ? `- ${name}:` : `- ${step.status === 'added' ? '➕ added' : '➖ removed'}: ${name}`);
+      for (const change of step.changes) lines.push(`  - ${describeChange(change, STYLE)}`);
     }
   }
   const body = lines.join('\n').replace(/^\n/, '');
   const count = lines.filter((line) => /^\s*- /.test(line)).length;
   if (count <= FOLD_AFTER) return body;
   return `<details><summary>All changes (${count})</summary>\n\n${body}\n\n</details>`;
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-/**
- * User text made inert inside a line of markdown: no emphasis, links, HTML,
- * table breaks, @mentions or #references, one line (a newline would end a table
- * row or a list item). Line-start syntax (lists, headings) cannot occur: user
- * text never starts a line.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\r?\n\s*/g, ' ')
-    .replace(/[\\`*_[\]|~@#]/g, (char) => `\\${char}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
-}
-
-/** A code span that survives backticks in its content. */
-export function code(value: string): string {
-  const clean = value.replace(/\s*\r?\n\s*/g, ' ');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-  // A `|` ends a table cell even inside a code span on GitHub.
-  return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
 }

@@ -12,6 +12,7 @@ export function formatText(report: DiffReport, options: TextOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
   const style: Style = {
     text: (value) => `"${oneLine(value)}"`,
+    bare: oneLine,
     id: (value) => value,
     trend: (trend) => (trend === 'better' ? chalk.green(trend) : chalk.red(trend)),
     added: (value) => chalk.green(value),

@@ -1,15 +1,15 @@
 import type { Journey } from '../schema/journey.js';
 import { forEachStep } from '../model/walk.js';
-import { normalize, painText, trendOf } from './values.js';
-import type { NumberDelta, PlannedImprovement, StageDiff } from './types.js';
 import { emotionScores } from '../model/emotions.js';
+import { trendOf } from './values.js';
+import type { DiffCounts, NumberDelta, PlannedImprovement, StageDiff } from './types.js';
 
 /**
  * The headline of an as-is versus to-be comparison: how the whole journey feels
  * and leaks before and after, and how KPI targets move. Per-step detail stays in
  * the stage diffs.
  */
-export function plannedImprovement(asIs: Journey, toBe: Journey, stages: readonly StageDiff[]): PlannedImprovement {
+export function plannedImprovement(asIs: Journey, toBe: Journey, stages: readonly StageDiff[], counts: Pick<DiffCounts, 'painsResolved' | 'painsAdded'>): PlannedImprovement {
   const before = journeyFigures(asIs);
   const after = journeyFigures(toBe);
   const emotion: NumberDelta = {};
@@ -22,12 +22,7 @@ export function plannedImprovement(asIs: Journey, toBe: Journey, stages: readonl
   if (dropoffTrend) dropoff.trend = dropoffTrend;
   return {
     emotion,
-    pains: {
-      from: before.pains.length,
-      to: after.pains.length,
-      resolved: before.pains.filter((pain) => !after.painSet.has(pain)).length,
-      added: after.pains.filter((pain) => !before.painSet.has(pain)).length,
-    },
+    pains: { from: before.pains, to: after.pains, resolved: counts.painsResolved, added: counts.painsAdded },
     dropoff,
     kpiTargets: kpiTargetTally(stages),
   };
@@ -35,15 +30,15 @@ export function plannedImprovement(asIs: Journey, toBe: Journey, stages: readonl
 
 function journeyFigures(journey: Journey) {
   const emotions: number[] = [];
-  const pains: string[] = [];
+  let pains = 0;
   let dropoff = 0;
   forEachStep(journey, (step) => {
     emotions.push(...emotionScores(step));
-    for (const pain of step.pains ?? []) pains.push(normalize(painText(pain)));
+    pains += step.pains?.length ?? 0;
     dropoff += step.dropoff ?? 0;
   });
   const emotion = emotions.length ? round(emotions.reduce((sum, value) => sum + value, 0) / emotions.length) : undefined;
-  return { emotion, pains, painSet: new Set(pains), dropoff: round(dropoff) };
+  return { emotion, pains, dropoff: round(dropoff) };
 }
 
 /** Targets that moved, better or worse, on KPIs both sides have. */

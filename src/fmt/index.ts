@@ -6,8 +6,10 @@ import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { readStdin, type InputStream } from '../load/stdin.js';
 import { openWorkspace, resolveTargets, type WorkspaceOptions } from '../load/workspace.js';
 import { formatJourneyText } from './format.js';
+import { dominantLineEnding, toLf, withLineEnding, type LineEnding } from './line-endings.js';
 
 export { formatJourneyText, FLOW_MAX_WIDTH, type FormatResult } from './format.js';
+export type { LineEnding } from './line-endings.js';
 
 export interface FormatOptions extends WorkspaceOptions {
   /** Write nothing; report which files would change. */
@@ -16,6 +18,8 @@ export interface FormatOptions extends WorkspaceOptions {
   stdinFilename?: string;
   /** Where `-` reads from. Default: process.stdin. */
   stdin?: InputStream;
+  /** Write these line endings. Default: each file keeps its own (the more common one when it mixes both). */
+  eol?: LineEnding;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface FormattedFile {
   status: 'unchanged' | 'formatted' | 'invalid' | 'io-error';
   problems: SourceProblem[];
   ioError?: string;
-  /** The text as read, and the canonical text (set unless invalid or unreadable). */
+  /** The text as read and the text written, byte order mark and line endings included (set unless invalid or unreadable). */
   input?: string;
   output?: string;
 }
@@ -43,7 +47,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
   for (const file of files) {
     if (file === '-') {
       const read = await readStdin(workspace.limits.maxFileSize, options.stdin);
-      results.push(formatRead(options.stdinFilename ?? '<stdin>', read, workspace.limits));
+      results.push(formatRead(options.stdinFilename ?? '<stdin>', read, workspace.limits, options.eol));
       continue;
     }
     const path = resolve(workspace.cwd, file);
@@ -57,7 +61,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
       }
       throw error;
     }
-    const result = formatRead(file, read, workspace.limits);
+    const result = formatRead(file, read, workspace.limits, options.eol);
     if (result.status === 'formatted' && !options.check) {
       try {
         await replaceFile(path, result.output!);
@@ -71,14 +75,20 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
   return results;
 }
 
-function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }): FormattedFile {
+/** The layout is formatted on LF text; the byte order mark and the line endings are the file's own (or `eol`). */
+function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }, eol: LineEnding | undefined): FormattedFile {
   if (!read.ok) {
     return { file, status: 'invalid', problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: read.code, severity: 'error', message: read.message }] };
   }
-  const formatted = formatJourneyText(read.text, limits);
+  const formatted = formatJourneyText(toLf(read.text), limits);
   if (!formatted.ok) return { file, status: 'invalid', problems: formatted.problems };
-  return { file, status: formatted.changed ? 'formatted' : 'unchanged', problems: [], input: read.text, output: formatted.output };
+  const bom = read.bom ? BOM : '';
+  const input = bom + read.text;
+  const output = bom + withLineEnding(formatted.output, eol ?? dominantLineEnding(read.text));
+  return { file, status: output === input ? 'unchanged' : 'formatted', problems: [], input, output };
 }
+
+const BOM = '\ufeff';
 
 /**
  * An atomic write replaces the directory entry: through a symlink it would

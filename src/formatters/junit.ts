@@ -1,53 +1,55 @@
-import { countFindings, type Finding } from '../findings.js';
+import { countFindings, type FileResult, type Finding } from '../findings.js';
 import type { Formatter } from './types.js';
 
 /**
  * JUnit XML, as GitLab (artifacts:reports:junit) and Jenkins read it: one
- * <testsuite> per file, one failing <testcase> per finding, and one passing
+ * <testsuite> per file, one <testcase> per finding, and one passing
  * <testcase> for a clean file, so a fixed file shows up as a fixed test.
+ * Errors and warnings are failures; an info is a passing test case that
+ * carries its message in <system-out>, since infos never fail a run and a
+ * clean repository must not show up as dozens of failed tests.
  */
 export const junit: Formatter = (results) => {
   const all = results.flatMap((result) => result.findings);
   const ioErrors = results.filter((result) => result.ioError).length;
-  const suites = results.map((result) => {
-    const file = result.file;
-    if (result.ioError) {
-      return [
-        `  <testsuite name="${attr(file)}" tests="1" failures="0" errors="1">`,
-        `    <testcase classname="${attr(file)}" name="read file">`,
-        `      <error message="${attr(result.ioError)}" type="io-error">${text(`${file}: ${result.ioError}`)}</error>`,
-        '    </testcase>',
-        '  </testsuite>',
-      ];
-    }
-    if (result.findings.length === 0) {
-      return [`  <testsuite name="${attr(file)}" tests="1" failures="0" errors="0">`, `    <testcase classname="${attr(file)}" name="cjm lint"/>`, '  </testsuite>'];
-    }
-    return [
-      `  <testsuite name="${attr(file)}" tests="${result.findings.length}" failures="${result.findings.length}" errors="0">`,
-      ...result.findings.flatMap((finding) => testcase(finding)),
-      '  </testsuite>',
-    ];
-  });
-  const counts = countFindings(all);
   const tests = results.reduce((sum, result) => sum + Math.max(1, result.findings.length), 0);
+  const counts = countFindings(all);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cjm lint" tests="${tests}" failures="${all.length}" errors="${ioErrors}">`,
+    `<testsuites name="cjm lint" tests="${tests}" failures="${counts.errors + counts.warnings}" errors="${ioErrors}">`,
     `  <!-- ${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} infos -->`,
-    ...suites.flat(),
+    ...results.flatMap(testsuite),
     '</testsuites>',
     '',
   ].join('\n');
 };
 
+function testsuite(result: FileResult): string[] {
+  const file = attr(result.file);
+  if (result.ioError) {
+    return [
+      `  <testsuite name="${file}" tests="1" failures="0" errors="1">`,
+      `    <testcase classname="${file}" name="read file">`,
+      `      <error message="${attr(result.ioError)}" type="io-error">${text(`${result.file}: ${result.ioError}`)}</error>`,
+      '    </testcase>',
+      '  </testsuite>',
+    ];
+  }
+  if (result.findings.length === 0) {
+    return [`  <testsuite name="${file}" tests="1" failures="0" errors="0">`, `    <testcase classname="${file}" name="cjm lint"/>`, '  </testsuite>'];
+  }
+  const failures = result.findings.filter((finding) => finding.severity !== 'info').length;
+  return [`  <testsuite name="${file}" tests="${result.findings.length}" failures="${failures}" errors="0">`, ...result.findings.flatMap(testcase), '  </testsuite>'];
+}
+
 function testcase(finding: Finding): string[] {
   const where = `${finding.line}:${finding.column}`;
-  return [
-    `    <testcase classname="${attr(finding.file)}" name="${attr(`${finding.ruleId} at ${where}`)}">`,
-    `      <failure message="${attr(finding.message)}" type="${finding.severity}">${text(`${finding.severity} ${finding.ruleId} at ${finding.file}:${where}: ${finding.message}`)}</failure>`,
-    '    </testcase>',
-  ];
+  const detail = text(`${finding.severity} ${finding.ruleId} at ${finding.file}:${where}: ${finding.message}`);
+  const body =
+    finding.severity === 'info'
+      ? `      <system-out>${detail}</system-out>`
+      : `      <failure message="${attr(finding.message)}" type="${finding.severity}">${detail}</failure>`;
+  return [`    <testcase classname="${attr(finding.file)}" name="${attr(`${finding.ruleId} at ${where}`)}">`, body, '    </testcase>'];
 }
 
 // Characters XML 1.0 cannot hold at all, even escaped: control characters, lone surrogates, U+FFFE/U+FFFF.

@@ -4,18 +4,23 @@ import type { Formatter } from './types.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
-/** Human output, grouped by file, coloured by severity, with a summary line. */
+/**
+ * Human output, grouped by file, coloured by severity, with a summary line.
+ * Infos are counted in the summary but listed only with `verbose`: they never
+ * fail a run, and a repository with nothing to fix should fit on one screen.
+ */
 export const stylish: Formatter = (results, context) => {
   const chalk = new Chalk({ level: context.colorLevel });
   const paint: Record<Severity, (text: string) => string> = { error: chalk.red, warn: chalk.yellow, info: chalk.blue };
   const lines: string[] = [];
   const all: Finding[] = [];
   for (const result of results) {
-    if (result.findings.length === 0) continue;
     all.push(...result.findings);
+    const shown = context.verbose ? result.findings : result.findings.filter((finding) => finding.severity !== 'info');
+    if (shown.length === 0) continue;
     lines.push(chalk.underline(result.file));
-    const width = Math.max(...result.findings.map((f) => `${f.line}:${f.column}`.length));
-    for (const finding of result.findings) {
+    const width = Math.max(...shown.map((f) => `${f.line}:${f.column}`.length));
+    for (const finding of shown) {
       const where = `${finding.line}:${finding.column}`.padEnd(width);
       const severity = paint[finding.severity](LABEL[finding.severity].padEnd(7));
       lines.push(`  ${chalk.dim(where)}  ${severity}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
@@ -24,13 +29,14 @@ export const stylish: Formatter = (results, context) => {
   }
   const counts = countFindings(all);
   const checked = results.filter((result) => !result.ioError).length;
-  const fileWord = `${checked} file${checked === 1 ? '' : 's'}`;
-  if (all.length === 0) {
-    lines.push(chalk.green(`✔ ${fileWord} checked, no problems`));
+  const fileWord = plural(checked, 'file');
+  const infos = counts.infos === 0 ? '' : context.verbose ? `; ${plural(counts.infos, 'info')}` : `; ${plural(counts.infos, 'info')} (--verbose lists them)`;
+  const problems = counts.errors + counts.warnings;
+  if (problems === 0) {
+    lines.push(chalk.green(`✔ ${fileWord} checked, no problems`) + chalk.blue(infos));
   } else {
-    const total = all.length;
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')}) in ${fileWord}`;
-    lines.push(counts.errors > 0 ? chalk.red.bold(summary) : counts.warnings > 0 ? chalk.yellow.bold(summary) : chalk.blue(summary));
+    const summary = `✖ ${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${fileWord}`;
+    lines.push((counts.errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary)) + chalk.blue(infos));
   }
   return `${lines.join('\n')}\n`;
 };

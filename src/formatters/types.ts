@@ -8,6 +8,8 @@ export interface FormatContext {
   version: string;
   /** Directory that repo-relative paths (SARIF) are made against. */
   cwd: string;
+  /** List info findings in human output too (stylish); machine formats always carry them. */
+  verbose?: boolean;
   /** Metadata of the lint rules that ran, for formats that describe them (SARIF). */
   rules?: readonly RuleMetadata[];
 }

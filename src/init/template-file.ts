@@ -25,9 +25,10 @@ export function renderJourneyTemplate(template: JourneyTemplate, options: Journe
     ...wrapComment(`A starter journey from \`cjm init --template ${template.name}\`: ${template.summary}.`, ''),
     ...template.about.map((line) => `# ${line}`),
     '#',
-    '# It passes `cjm validate` as it is. `cjm lint` then lists what is still missing',
-    '# (owners, emotions, KPIs, evidence...): that list is your to-do list. `cjm fmt`',
-    '# keeps the layout tidy and keeps these comments; delete them when you like.',
+    '# It passes `cjm validate` as it is. `cjm lint` then lists what is still missing,',
+    '# and that list is your to-do list (rule ids in parentheses):',
+    ...lintToDo(template).map((item) => `#   - ${item.text} (${item.ruleIds.join(', ')})`),
+    '# `cjm fmt` keeps the layout tidy and keeps these comments; delete them when you like.',
     '# Format reference: "The journey format (v1)" in the README of cjm.',
     'cjm: 1 # format version marker, always 1',
     '# A slug (lowercase letters, digits, dashes); other journeys refer to it as a subjourney.',
@@ -64,6 +65,35 @@ export function renderJourneyTemplate(template: JourneyTemplate, options: Journe
   // fmt has the last word on layout (flow or block lists, quoting), so a new file is canonical from the start.
   const formatted = formatJourneyText(text);
   return formatted.ok ? formatted.output : text;
+}
+
+interface ToDoItem {
+  text: string;
+  ruleIds: string[];
+}
+
+/**
+ * What `cjm lint` reports on a new file, announced in its header: what the
+ * template cannot know (owners, feelings, KPIs, handoffs, the review date).
+ * test/init/templates.test.ts lints every template against this list, so a
+ * finding the template causes by its own structure fails there.
+ */
+function lintToDo(template: JourneyTemplate): ToDoItem[] {
+  const items: ToDoItem[] = [
+    { text: 'an owner for each stage', ruleIds: ['stage-owner'] },
+    { text: 'how the customer feels at each step', ruleIds: ['emotion-missing'] },
+    { text: 'KPIs for the stages and the moments of truth', ruleIds: ['stage-kpi', 'moment-of-truth-kpi'] },
+    { text: 'a handoff where the customer changes channel', ruleIds: ['channel-handoff'] },
+    { text: 'the date the map was last checked with customers', ruleIds: ['stale-review'] },
+  ];
+  if (onlyDigitalChannels(template)) items.push({ text: 'a person or place to turn to when the digital channels fail', ruleIds: ['digital-gap'] });
+  return items;
+}
+
+function onlyDigitalChannels(template: JourneyTemplate): boolean {
+  const types = new Map(BUILTIN_CHANNELS.map((channel) => [channel.id, channel.type]));
+  const channels = template.stages.flatMap((stage) => stage.steps.flatMap((step) => (step.touchpoints ?? []).map(([channel]) => channel)));
+  return channels.every((channel) => types.get(channel) === 'digital');
 }
 
 function renderStage(stage: TemplateStage, explain: boolean): string[] {

@@ -153,6 +153,7 @@ const mckinseyLoop: JourneyTemplate = {
         {
           id: 'next-decision',
           name: 'Faces the next purchase decision',
+          touchpoints: [['email', 'Reminder that the product is due for renewal or replacement']],
           next: ['chooses', 'researches', 'trigger'],
           note: 'Loyal customers go straight back to the purchase; the others evaluate again or start over.',
         },
@@ -231,6 +232,7 @@ const serviceBlueprint: JourneyTemplate = {
         {
           id: 'receives-service',
           name: 'Receives the service',
+          action: 'Talks the request through with the assigned agent',
           touchpoints: [['phone', 'Call with the assigned agent']],
           backstage: ['Agent prepares the case file', 'Support: CRM shows the customer history'],
           momentOfTruth: true,
@@ -245,6 +247,7 @@ const serviceBlueprint: JourneyTemplate = {
         {
           id: 'confirms-result',
           name: 'Confirms the result',
+          action: 'Reads the summary and rates the service',
           touchpoints: [['email', 'Summary and survey']],
           backstage: ['Agent closes the case', 'Support: survey tool sends the CSAT survey'],
           next: [],

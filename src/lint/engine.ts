@@ -12,7 +12,7 @@ import { analyzeFile, type AnalyzedFile } from '../validate/analyze.js';
 import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import type { Rule, RuleReport } from './rule.js';
-import { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
+import { resolveRuleSettings, unknownRuleMessage, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -47,6 +47,8 @@ export interface LintRun {
   summary: LintSummary;
   /** The rules known to this run (enabled or not), for formats that describe them. */
   rules: readonly Rule<any>[];
+  /** A rule's options for a file of the run as the config sets them (overrides included), whatever its severity. */
+  ruleOptions(file: string, ruleId: string): unknown;
 }
 
 /**
@@ -92,11 +94,11 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
     };
     const { results, totals } = await pool.run(kept, { options: job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
     linter.addSuppressed(totals.suppressed ?? 0);
-    return { files: results, summary: linter.summary(results), rules };
+    return linter.run(results, rules);
   }
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
-  return { files: results, summary: linter.summary(results), rules };
+  return linter.run(results, rules);
 }
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
@@ -175,8 +177,10 @@ export class FileLinter {
     return findings;
   }
 
+  /** Rule ids that name no rule are left to invalidDirectiveFindings: one finding per cause. */
   private unusedDirectiveFindings(file: string, suppressions: Suppressions, severity: Severity): Finding[] {
-    return suppressions.unused().map(({ directive, ruleId }) => ({
+    const unused = suppressions.unused().filter(({ ruleId }) => ruleId === undefined || this.ruleIds.has(ruleId));
+    return unused.map(({ directive, ruleId }) => ({
       ...directivePosition(file, directive),
       ruleId: 'unused-disable-directive',
       severity,
@@ -196,7 +200,7 @@ export class FileLinter {
           ...directivePosition(file, directive),
           ruleId: 'invalid-disable-directive',
           severity: 'warn',
-          message: `cjm-${directive.kind} names ${JSON.stringify(id)}, which is not a lint rule (validation problems cannot be suppressed; \`cjm rules\` lists the rules)`,
+          message: unknownRuleMessage(id, this.ruleIds, `cjm-${directive.kind}`),
         });
       }
     }
@@ -210,6 +214,10 @@ export class FileLinter {
   /** Adds findings suppressed in worker threads to this run's count. */
   addSuppressed(count: number): void {
     this.suppressed += count;
+  }
+
+  run(files: LintedFile[], rules: readonly Rule<any>[]): LintRun {
+    return { files, summary: this.summary(files), rules, ruleOptions: (file, ruleId) => this.settings.optionsFor(ruleId, this.relativeToRoot(file)) };
   }
 
   summary(files: readonly LintedFile[]): LintSummary {

@@ -25,6 +25,8 @@ export interface CliRuleSetting {
 export interface RuleSettings {
   /** Enabled rules for a file; `relativePath` is relative to the config root with `/` separators. */
   forFile(relativePath: string): readonly ActiveRule[];
+  /** A rule's options for a file, whatever its severity there (the report reads the dropoff-hotspot threshold). */
+  optionsFor(ruleId: string, relativePath: string): unknown;
 }
 
 interface RuleState {
@@ -58,40 +60,48 @@ export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedC
   }));
   const cliLayer: Layer = new Map();
   for (const setting of cli) {
-    if (!byId.has(setting.id)) throw new ConfigError('--rule', undefined, unknownRuleMessage(setting.id, byId));
+    if (!byId.has(setting.id)) throw new ConfigError('--rule', undefined, unknownRuleMessage(setting.id, byId.keys()));
     cliLayer.set(setting.id, { severity: setting.severity });
   }
 
   const defaults = new Map<string, RuleState>(rules.map((rule) => [rule.id, { severity: rule.defaultSeverity, options: parseDefaultOptions(rule) }]));
   // Files matching the same overrides share one resolved list: a run usually has a handful of distinct lists.
   const cache = new Map<string, readonly ActiveRule[]>();
+  const layersFor = (relativePath: string) => {
+    const matched = overrides.filter((override) => override.matches(relativePath));
+    return { key: matched.map((override) => overrides.indexOf(override)).join(','), layers: [base, ...matched.map((override) => override.layer), cliLayer] };
+  };
   return {
     forFile(relativePath) {
-      const matched = overrides.filter((override) => override.matches(relativePath));
-      const key = matched.map((override) => overrides.indexOf(override)).join(',');
+      const { key, layers } = layersFor(relativePath);
       let active = cache.get(key);
       if (!active) {
-        active = resolve(rules, defaults, [base, ...matched.map((override) => override.layer), cliLayer]);
+        active = rules.map((rule) => ({ rule, ...resolve(defaults.get(rule.id)!, rule.id, layers) })).filter(isEnabled);
         cache.set(key, active);
       }
       return active;
     },
+    optionsFor(ruleId, relativePath) {
+      const defaultState = defaults.get(ruleId);
+      return defaultState && resolve(defaultState, ruleId, layersFor(relativePath).layers).options;
+    },
   };
 }
 
-function resolve(rules: readonly Rule<any>[], defaults: Map<string, RuleState>, layers: readonly Layer[]): readonly ActiveRule[] {
-  const active: ActiveRule[] = [];
-  for (const rule of rules) {
-    const state = { ...defaults.get(rule.id)! };
-    for (const layer of layers) {
-      const setting = layer.get(rule.id);
-      if (!setting) continue;
-      state.severity = setting.severity;
-      if ('options' in setting) state.options = setting.options;
-    }
-    if (state.severity !== 'off') active.push({ rule, severity: state.severity, options: state.options });
+/** A rule's severity and options after the layers, lowest first. */
+function resolve(defaultState: RuleState, ruleId: string, layers: readonly Layer[]): RuleState {
+  const state = { ...defaultState };
+  for (const layer of layers) {
+    const setting = layer.get(ruleId);
+    if (!setting) continue;
+    state.severity = setting.severity;
+    if ('options' in setting) state.options = setting.options;
   }
-  return active;
+  return state;
+}
+
+function isEnabled(state: { rule: Rule<any>; severity: SeveritySetting; options: unknown }): state is ActiveRule {
+  return state.severity !== 'off';
 }
 
 class SettingsChecker {
@@ -105,7 +115,7 @@ class SettingsChecker {
     const layer: Layer = new Map();
     for (const [id, setting] of Object.entries(settings)) {
       const rule = this.rules.get(id);
-      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules, formatDataPath(at)));
+      if (!rule) throw this.error([...at, id], unknownRuleMessage(id, this.rules.keys(), formatDataPath(at)));
       if (typeof setting === 'string') layer.set(id, { severity: setting });
       else if (setting.length === 1) layer.set(id, { severity: setting[0] });
       else layer.set(id, { severity: setting[0], options: this.options(rule, setting[1], [...at, id, 1]) });
@@ -133,10 +143,11 @@ class SettingsChecker {
   }
 }
 
-function unknownRuleMessage(id: string, rules: Map<string, Rule<any>>, where?: string): string {
+/** Why `id` names no rule, with a "did you mean"; shared by the config, `--rule` and cjm-disable comments. */
+export function unknownRuleMessage(id: string, ruleIds: Iterable<string>, where?: string): string {
   const place = where ? ` in ${where}` : '';
   if (VALIDATION_CODES[id]) return `${id}${place} is a validation check, not a lint rule: validation problems cannot be turned off`;
-  const suggestion = closestMatch(id, rules.keys());
+  const suggestion = closestMatch(id, ruleIds);
   return `unknown rule ${JSON.stringify(id)}${place}${suggestion ? `: did you mean ${suggestion}?` : ''} (\`cjm rules\` lists the rules)`;
 }
 

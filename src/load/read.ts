@@ -12,7 +12,8 @@ export class ReadError extends Error {
 }
 
 export type ReadResult =
-  | { ok: true; text: string }
+  /** `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back). */
+  | { ok: true; text: string; bom?: true }
   | { ok: false; code: 'file-too-large' | 'binary-file' | 'not-utf8'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -64,10 +65,15 @@ export function decode(bytes: Uint8Array): ReadResult {
     return { ok: false, code: 'binary-file', message: 'file holds binary data (NUL bytes), not YAML text' };
   }
   try {
-    return { ok: true, text: stripBom(utf8.decode(bytes)) };
+    const text = stripBom(utf8.decode(bytes));
+    return hasBom(bytes) ? { ok: true, text, bom: true } : { ok: true, text };
   } catch {
     return { ok: false, code: 'not-utf8', message: 'file is not valid UTF-8 text; save it as UTF-8' };
   }
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function stripBom(text: string): string {

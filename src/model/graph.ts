@@ -52,6 +52,18 @@ export function reachableSteps(graph: FlowGraph, start = 0): boolean[] {
   return reached;
 }
 
+/**
+ * Whether the edge from step `from` to step `to` (indexes in file order) loops
+ * back: to the same step or one written before it. Journeys are written in the
+ * order customers go through them (the default `next` is the following step),
+ * so such an edge returns the customer to a part of the journey they have seen
+ * (a retry, the loyalty loop) rather than moving them on. The flow diagram
+ * draws these dotted; channel-handoff asks for no handoff on them.
+ */
+export function isLoopBack(from: number, to: number): boolean {
+  return to <= from;
+}
+
 /** predecessors[i]: indexes of the steps that lead to step i, in file order. */
 export function predecessorsOf(graph: FlowGraph): number[][] {
   const predecessors = graph.steps.map((): number[] => []);

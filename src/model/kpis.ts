@@ -19,7 +19,19 @@ export function forEachKpi(journey: Journey, visit: (kpi: Kpi, path: DataPath, o
 export function kpiShortfall(kpi: Kpi, metric: Pick<MetricDefinition, 'direction'> | undefined): number | undefined {
   if (kpi.target === undefined || kpi.actual === undefined || !metric) return undefined;
   const gap = metric.direction === 'up' ? kpi.target - kpi.actual : kpi.actual - kpi.target;
-  return Math.max(0, gap);
+  // Binary floating point: 6.3 - 5.6 is 0.7000000000000002; KPI values carry a few decimals at most.
+  return Math.max(0, Math.round(gap * 1e6) / 1e6);
+}
+
+/**
+ * The unit a gap between two values of a metric is counted in. The difference
+ * of two percentages is in percentage points, not percent: an actual of 18 %
+ * against a target of 25 % is 7 points below (7 % below 25 % would be 23.25 %).
+ * Currency amounts and unitless metrics have no unit to show.
+ */
+export function gapUnit(gap: number, unit: string | undefined): string | undefined {
+  if (unit === '%') return gap === 1 ? 'point' : 'points';
+  return !unit || unit === 'currency' ? undefined : unit;
 }
 
 /** True when the step or its stage carries at least one KPI. */

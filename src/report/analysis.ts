@@ -8,8 +8,9 @@ import type { MetricDefinition } from '../schema/builtins.js';
 import type { Journey, Kpi, Pain, Stage, Step } from '../schema/journey.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
 import { stepChannels } from '../model/channels.js';
-import { DROPOFF_HOTSPOT } from '../render/mermaid/flow.js';
+import { kpiShortfall } from '../model/kpis.js';
 import { emotionScores, stepEmotion } from '../model/emotions.js';
+import { DROPOFF_HOTSPOT, isDropoffHotspot } from '../model/dropoff.js';
 
 type Severity = 'high' | 'medium' | 'low';
 
@@ -35,7 +36,7 @@ export type KpiState = 'on-target' | 'off-target' | 'no-target' | 'no-actual' | 
 
 export interface KpiStatus {
   state: KpiState;
-  /** off-target: how far the actual misses the target, in the metric's unit (always positive). */
+  /** off-target: how far the actual misses the target (always positive), in the metric's unit or, for a % metric, in points (see gapUnit). */
   gap?: number;
   /** off-target: the gap as a share of the metric's range (or of the target when the metric has no range), 0..1+. */
   relativeGap?: number;
@@ -48,14 +49,9 @@ export function kpiStatus(kpi: Kpi, metric: Pick<MetricDefinition, 'direction' |
   if (!metric) return { state: 'unknown-metric' };
   if (kpi.target === undefined) return { state: 'no-target' };
   if (kpi.actual === undefined) return { state: 'no-actual' };
-  const shortfall = metric.direction === 'up' ? kpi.target - kpi.actual : kpi.actual - kpi.target;
-  if (shortfall <= 0) return { state: 'on-target' };
-  return { state: 'off-target', gap: roundGap(shortfall), relativeGap: relativeGap(shortfall, kpi.target, metric.range), side: metric.direction === 'up' ? 'below' : 'above' };
-}
-
-/** Binary floating point: 4.2 - 6 is -1.7999999999999998; KPI values carry a few decimals at most. */
-function roundGap(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  const shortfall = kpiShortfall(kpi, metric)!;
+  if (shortfall === 0) return { state: 'on-target' };
+  return { state: 'off-target', gap: shortfall, relativeGap: relativeGap(shortfall, kpi.target, metric.range), side: metric.direction === 'up' ? 'below' : 'above' };
 }
 
 /**
@@ -128,14 +124,17 @@ export function rankPains(journey: Journey): PainPlace[] {
 
 interface DropoffPlace extends StepPlace {
   dropoff: number;
-  hotspot: boolean;
 }
 
-/** Steps where customers abandon, the largest share first; zero dropoff is no hotspot and is left out. */
-export function rankDropoffs(journey: Journey): DropoffPlace[] {
+/**
+ * Dropoff hotspots, the largest share first: steps that lose `threshold` % of
+ * customers or more, the same steps the dropoff-hotspot rule checks with that
+ * threshold (pass the rule's configured one).
+ */
+export function rankDropoffHotspots(journey: Journey, threshold = DROPOFF_HOTSPOT): DropoffPlace[] {
   const places = stepPlaces(journey)
-    .filter((place) => (place.step.dropoff ?? 0) > 0)
-    .map((place) => ({ ...place, dropoff: place.step.dropoff!, hotspot: place.step.dropoff! >= DROPOFF_HOTSPOT }));
+    .filter((place) => isDropoffHotspot(place.step, threshold))
+    .map((place) => ({ ...place, dropoff: place.step.dropoff! }));
   return stableSort(places, (a, b) => b.dropoff - a.dropoff);
 }
 

@@ -6,7 +6,7 @@ import type { Finding } from '../findings.js';
 import { averageEmotion, channelUse, reviewAgeDays } from './analysis.js';
 import { formatEmotion, formatNumber, formatReview, plural } from './numbers.js';
 import type { ReportJourney } from './journey-page.js';
-import { cellText, codeSpan, escapeInline, foldText, table } from './markdown-escape.js';
+import { cellText, codeSpan, escapeInline, foldText, table } from '../markdown/escape.js';
 
 /** A file that got no page: invalid (validation errors) or unreadable. */
 export interface SkippedFile {

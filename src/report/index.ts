@@ -12,7 +12,7 @@ import type { SvgRenderer } from '../render/browser/svg.js';
 import { renderIndexPage, pageFileName, type SkippedFile } from './index-page.js';
 import { renderJourneyPage, type PageDiagram, type PageMap, type ReportJourney } from './journey-page.js';
 import type { Journey, Stage } from '../schema/journey.js';
-import { escapeInline } from './markdown-escape.js';
+import { escapeInline } from '../markdown/escape.js';
 
 export type ReportImages = 'mermaid' | 'svg' | 'none';
 
@@ -194,4 +194,4 @@ async function pageDiagrams(
 export { renderJourneyPage, type ReportJourney, type PageDiagram, type JourneyPageOptions } from './journey-page.js';
 export { renderIndexPage, type SkippedFile, type IndexPageOptions } from './index-page.js';
 export * from './analysis.js';
-export { escapeInline, escapeBlock } from './markdown-escape.js';
+export { escapeInline, escapeBlock } from '../markdown/escape.js';

@@ -2,7 +2,7 @@
  * The markdown page of one journey: summary first (facts, at a glance, where
  * it hurts), then the diagrams, personas, stage by stage detail, the channel
  * by stage matrix and the lint findings. cjm emits no HTML: every user string
- * goes through markdown-escape.
+ * goes through markdown/escape.
  */
 import type { Finding } from '../findings.js';
 import type { Journey, Persona, Stage, Step } from '../schema/journey.js';
@@ -10,6 +10,7 @@ import type { ResolvedCatalog } from '../load/catalog.js';
 import { ENGINE_CODES, VALIDATION_CODES } from '../lint/validation-codes.js';
 import { ruleDocsUrl } from '../lint/metadata.js';
 import { stepChannels } from '../model/channels.js';
+import { DROPOFF_HOTSPOT } from '../model/dropoff.js';
 import type { DiagramKind } from '../render/index.js';
 import {
   averageEmotion,
@@ -17,7 +18,7 @@ import {
   journeyKpis,
   lowestEmotions,
   painOf,
-  rankDropoffs,
+  rankDropoffHotspots,
   rankKpisOffTarget,
   rankPains,
   reviewAgeDays,
@@ -25,8 +26,8 @@ import {
   type KpiPlace,
   type StepPlace,
 } from './analysis.js';
-import { directionWord, formatEmotion, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
-import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from './markdown-escape.js';
+import { directionWord, formatEmotion, formatGap, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
+import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from '../markdown/escape.js';
 import { stepEmotion } from '../model/emotions.js';
 
 export interface ReportJourney {
@@ -37,6 +38,8 @@ export interface ReportJourney {
   catalog: ResolvedCatalog;
   /** Lint findings of this file (validation and rules). */
   findings: readonly Finding[];
+  /** The dropoff-hotspot rule's threshold for this file, in %. Default: DROPOFF_HOTSPOT. */
+  dropoffHotspot?: number;
 }
 
 /** One picture of the journey map beside the page, with a caption when the map is split by stages. */
@@ -131,19 +134,19 @@ function description(journey: Journey): string {
 
 // ---- where it hurts ----
 
-function whereItHurts({ journey, catalog }: ReportJourney): string {
+function whereItHurts({ journey, catalog, dropoffHotspot = DROPOFF_HOTSPOT }: ReportJourney): string {
   const pains = rankPains(journey);
-  const dropoffs = rankDropoffs(journey);
+  const dropoffs = rankDropoffHotspots(journey, dropoffHotspot);
   const kpis = rankKpisOffTarget(journeyKpis(journey, catalog));
   const emotions = lowestEmotions(journey);
   const blocks = ['## Where it hurts'];
   blocks.push(ranked('Pains by severity', pains, (pain) => `${pain.severity ? `**${pain.severity}**` : 'unrated'}: ${cellText(pain.text)} — ${where(pain)}`, 'No pains recorded.'));
   blocks.push(
     ranked(
-      'Drop-off hotspots',
+      `Drop-off hotspots (${formatNumber(dropoffHotspot)} % or more)`,
       dropoffs,
-      (place) => `**${formatNumber(place.dropoff)} %** leave at ${where(place)}${place.hotspot ? ' · **hotspot**' : ''}`,
-      'No drop-off recorded.',
+      (place) => `**${formatNumber(place.dropoff)} %** leave at ${where(place)}`,
+      `No step loses ${formatNumber(dropoffHotspot)} % of customers or more.`,
     ),
   );
   blocks.push(ranked('KPIs furthest off target', kpis, kpiLine, 'No KPI is off target.'));
@@ -176,7 +179,7 @@ function kpiLine(place: KpiPlace): string {
   const at = place.step ? `step *${cellText(place.step.name, place.step.id)}*` : `stage *${cellText(place.stage.name, place.stage.id)}*`;
   return (
     `**${metricName(place)}** at ${at}: ${formatValue(kpi.actual!, metric)} against a target of ${formatValue(kpi.target!, metric)} ` +
-    `(${directionWord(metric)}), ${formatValue(status.gap!, metric)} ${status.side}, ${formatShare(status.relativeGap!)} of its ${metric?.range ? 'range' : 'target'}`
+    `(${directionWord(metric)}), ${formatGap(status.gap!, metric)} ${status.side}, ${formatShare(status.relativeGap!)} of its ${metric?.range ? 'range' : 'target'}`
   );
 }
 

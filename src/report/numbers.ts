@@ -3,7 +3,8 @@
  * Everything here is cjm's own text (no user input), ready for markdown.
  */
 import type { MetricDefinition } from '../schema/builtins.js';
-import { escapeInline } from './markdown-escape.js';
+import { gapUnit } from '../model/kpis.js';
+import { escapeInline } from '../markdown/escape.js';
 import type { KpiStatus } from './analysis.js';
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
@@ -31,6 +32,12 @@ export function formatValue(value: number, metric: Pick<MetricDefinition, 'unit'
   return `${formatNumber(value)} ${escapeInline(unit)}`;
 }
 
+/** A KPI's gap to its target: `7 points` for a % metric (not `7 %`), else like formatValue. */
+export function formatGap(gap: number, metric: Pick<MetricDefinition, 'unit'> | undefined): string {
+  const unit = gapUnit(gap, metric?.unit);
+  return unit ? `${formatNumber(gap)} ${escapeInline(unit)}` : formatNumber(gap);
+}
+
 export function directionWord(metric: Pick<MetricDefinition, 'direction'> | undefined): string {
   if (!metric) return '';
   return metric.direction === 'up' ? 'higher is better' : 'lower is better';
@@ -42,7 +49,7 @@ export function formatKpiStatus(status: KpiStatus, metric: Pick<MetricDefinition
     case 'on-target':
       return '✔ on target';
     case 'off-target':
-      return `✘ off target: ${formatValue(status.gap!, metric)} ${status.side} (${formatShare(status.relativeGap!)} of ${metric?.range ? 'range' : 'target'})`;
+      return `✘ off target: ${formatGap(status.gap!, metric)} ${status.side} (${formatShare(status.relativeGap!)} of ${metric?.range ? 'range' : 'target'})`;
     case 'no-target':
       return 'no target';
     case 'no-actual':

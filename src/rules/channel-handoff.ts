@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stepChannels } from '../model/channels.js';
-import { flowGraph, predecessorsOf } from '../model/graph.js';
+import { flowGraph, isLoopBack, predecessorsOf } from '../model/graph.js';
 import { stepLabel, stepName } from '../model/labels.js';
 import { hasText } from '../model/presence.js';
 
@@ -17,9 +17,10 @@ export default defineRule({
     graph.steps.forEach((ref, later) => {
       if (hasText(ref.step.handoff) || channels[later].length === 0) return;
       const laterChannels = new Set(channels[later]);
-      // Steps without channels are step-channel's finding; a loop back to the same step changes nothing.
+      // Steps without channels are step-channel's finding. A loop back (the loyalty loop, a retry) returns the
+      // customer to a step whose handoff, if any, is about the way in: it asks for none.
       const switches = predecessors[later].filter(
-        (earlier) => earlier !== later && channels[earlier].length > 0 && !channels[earlier].some((channel) => laterChannels.has(channel)),
+        (earlier) => !isLoopBack(earlier, later) && channels[earlier].length > 0 && !channels[earlier].some((channel) => laterChannels.has(channel)),
       );
       if (switches.length === 0) return;
       const first = graph.steps[switches[0]].step;

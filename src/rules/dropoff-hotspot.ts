@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
+import { DROPOFF_HOTSPOT, isDropoffHotspot } from '../model/dropoff.js';
 import { stepLabel } from '../model/labels.js';
 import { hasItems } from '../model/presence.js';
 import { forEachStep } from '../model/walk.js';
 
 export default defineRule({
   id: 'dropoff-hotspot',
-  description: 'A step whose dropoff is at or above `threshold` (default 20) with no opportunity.',
+  description: `A step whose dropoff is at or above \`threshold\` (default ${DROPOFF_HOTSPOT}) with no opportunity.`,
   defaultSeverity: 'warn',
   options: z.object({
-    threshold: z.number().min(0).max(100).default(20).describe('Dropoff in % from which a step is a hotspot.'),
+    threshold: z.number().min(0).max(100).default(DROPOFF_HOTSPOT).describe('Dropoff in % from which a step is a hotspot (the report lists the same steps).'),
   }),
   check(journey, { report, options }) {
     forEachStep(journey, (step, path) => {
-      if (step.dropoff === undefined || step.dropoff < options.threshold || hasItems(step.opportunities)) return;
+      if (!isDropoffHotspot(step, options.threshold) || hasItems(step.opportunities)) return;
       report({
         path: [...path, 'dropoff'],
         message:

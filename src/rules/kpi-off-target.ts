@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
-import { forEachKpi, kpiShortfall } from '../model/kpis.js';
+import { forEachKpi, gapUnit, kpiShortfall } from '../model/kpis.js';
 
 export default defineRule({
   id: 'kpi-off-target',
@@ -18,19 +18,13 @@ export default defineRule({
         path: [...path, 'actual'],
         message:
           `KPI \`${kpi.metric}\` of ${owner} is off target: actual ${kpi.actual}, target ${kpi.target}, ` +
-          `${withUnit(round(shortfall), metric.unit)} ${side} (${better}): add an opportunity that closes the gap, or revisit the target`,
+          `${withUnit(shortfall, gapUnit(shortfall, metric.unit))} ${side} (${better}): add an opportunity that closes the gap, or revisit the target`,
       });
     });
   },
 });
 
-/** `8%`, `2.5 days`; currency amounts stay bare because the unit says nothing about which currency. */
+/** `7 points`, `2.5 days`, or the bare number for a metric without a unit. */
 function withUnit(value: number, unit: string | undefined): string {
-  if (!unit || unit === 'currency') return String(value);
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
-}
-
-/** Floating-point gaps such as 6.3 - 5.6 print as 0.7, not 0.7000000000000002. */
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return unit ? `${value} ${unit}` : String(value);
 }

@@ -16,6 +16,11 @@ describe('examples/', () => {
     expect({ errors: summary.errors, warnings: summary.warnings }).toEqual({ errors: 0, warnings: 0 });
   });
 
+  it('lint in the default format fits one screen: infos are counted, not listed', async () => {
+    const result = await runCli(['lint', 'examples']);
+    expect(result.stdout).toMatch(/^✔ 7 files checked, no problems; \d+ infos \(--verbose lists them\)\n$/);
+  });
+
   it('are in the canonical layout of cjm fmt', async () => {
     const result = await runCli(['fmt', '--check', 'examples']);
     expect(result.stdout + result.stderr).toBe('');

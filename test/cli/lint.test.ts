@@ -23,6 +23,12 @@ describe('cjm lint (built binary)', () => {
     expect(result.stdout).not.toContain('clean.journey.yaml');
   });
 
+  it('--verbose lists infos in the stylish report too', async () => {
+    const result = await scenario('basic-verbose', ['lint', '--no-config', '--verbose', '.']);
+    expect(result.stdout).toMatch(/^ +\S+ +info +.*digital-gap$/m);
+    expect(result.stdout).toContain('suppressed.journey.yaml');
+  });
+
   it.each(['json', 'sarif', 'github', 'junit'])('--format %s', async (format) => {
     const result = await scenario(`basic-${format}`, ['lint', '--no-config', '--format', format, '.']);
     expect(result.code).toBe(1);

@@ -22,6 +22,10 @@ describe('cjm diff OLD NEW (built binary)', () => {
     expect(result.stdout).toContain('    call-hotline: name "Calls the 24/7 claims line" → "Gets a callback from the claims line"\n');
     expect(result.stdout).toContain('    owner "partner-network" → "repair-network"\n');
     expect(result.stdout).toMatch(/Planned improvement \(as-is → to-be\)\n {4}average emotion -0\.11 → \+0\.86 \(better\)/);
+    // One pain count on the screen: the improvement, the summary line and the listed changes agree.
+    const counts = [...result.stdout.matchAll(/(\d+) resolved, (\d+) added/g)].map((match) => `${match[1]}/${match[2]}`);
+    const listed = `${result.stdout.match(/: pain resolved: /g)!.length}/${result.stdout.match(/: pain added: /g)!.length}`;
+    expect(counts).toEqual([listed, listed]);
   });
 
   it('markdown for a pull request comment', async () => {

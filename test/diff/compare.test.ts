@@ -184,6 +184,21 @@ describe('compareJourneys', () => {
     expect(resolved.counts).toMatchObject({ painsResolved: 1, painsAdded: 0 });
   });
 
+  it('pains of removed and added steps count as resolved and added: one count for the list, the summary and the improvement', () => {
+    const toBe = journey((j) => {
+      j.state = 'future';
+      j.stages[0].steps!.splice(0, 1, { id: 'chat', name: 'Chats', pains: ['Waits for an agent', 'Retypes the policy'] });
+    });
+    const diff = compareJourneys(journey(), toBe);
+    expect(step(diff, 'open')).toMatchObject({ status: 'removed', changes: [{ kind: 'pain', action: 'resolved', text: 'Retypes the policy' }] });
+    expect(step(diff, 'chat').changes.map((change) => change.kind === 'pain' && change.action)).toEqual(['added', 'added']);
+    // Three changes: the state, the removed step and the added one; their pains are not changes of their own.
+    expect(diff.counts).toMatchObject({ painsResolved: 1, painsAdded: 2, stepsAdded: 1, stepsRemoved: 1, changes: 3 });
+    const pains = diff.improvement!.pains;
+    expect(pains).toEqual({ from: 1, to: 2, resolved: diff.counts.painsResolved, added: diff.counts.painsAdded });
+    expect(pains.from - pains.resolved + pains.added).toBe(pains.to);
+  });
+
   it('a pain whose severity changed is named as changed, not added or resolved', () => {
     const diff = compare((j) => (j.stages[0].steps![0].pains = [{ text: 'Retypes the policy', severity: 'low' }]));
     expect(step(diff, 'open').changes).toEqual([{ kind: 'other', fields: ['pains'] }]);

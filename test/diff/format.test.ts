@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange, summaryLine, type Style } from '../../src/diff/describe.js';
 import { emptyCounts, reportCounts } from '../../src/diff/counts.js';
-import { code, escapeMarkdown, formatMarkdown } from '../../src/diff/format-markdown.js';
+import { marked } from 'marked';
+import { formatMarkdown } from '../../src/diff/format-markdown.js';
 import { formatText } from '../../src/diff/format-text.js';
 import type { DiffReport, JourneyDiff } from '../../src/diff/types.js';
 
-const PLAIN: Style = { text: (v) => `"${v}"`, id: (v) => v, trend: (t) => t, added: (v) => v, removed: (v) => v };
+const PLAIN: Style = { text: (v) => `"${v}"`, bare: (v) => v, id: (v) => v, trend: (t) => t, added: (v) => v, removed: (v) => v };
 
 describe('describeChange', () => {
   it.each([
@@ -50,20 +51,38 @@ describe('summaryLine', () => {
   });
 });
 
-describe('markdown escaping', () => {
-  it('makes user text inert in a table cell or list item', () => {
-    expect(escapeMarkdown('a | b')).toBe('a \\| b');
-    expect(escapeMarkdown('*bold* _it_ [link](x) <img src=x> `code` @team #12 ~~s~~ a\\b')).toBe(
-      '\\*bold\\* \\_it\\_ \\[link\\](x) &lt;img src=x> \\`code\\` \\@team \\#12 \\~\\~s\\~\\~ a\\\\b',
-    );
-    expect(escapeMarkdown('two\nlines')).toBe('two lines');
-    expect(escapeMarkdown('R&D')).toBe('R&amp;D');
+/** A diff of one kept step with the given changes, as a report. */
+function reportOf(stepName: string, changes: JourneyDiff['stages'][number]['steps'][number]['changes']): DiffReport {
+  const files = [fileDiff({ stages: [{ id: 's', name: 'S', status: 'kept', changes: [], steps: [{ id: 'x', name: stepName, status: 'kept', changes }] }] })];
+  files[0].counts = { ...emptyCounts(), changes: changes.length, stepsChanged: 1 };
+  return { files, counts: reportCounts(files) };
+}
+
+describe('markdown escaping (the escaper of cjm report, src/markdown/escape.ts)', () => {
+  it('shows bidi controls instead of letting them reorder a pull-request comment', () => {
+    const markdown = formatMarkdown(reportOf('Pays \u202Eyad\u202C', [{ kind: 'pain', action: 'added', text: 'evil \u2066text' }]));
+    expect(markdown).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(markdown).toContain('Pays &lt;U+202E&gt;yad&lt;U+202C&gt;');
+    expect(markdown).toContain('pain added: "evil &lt;U+2066&gt;text"');
   });
 
-  it('code spans survive backticks and pipes', () => {
-    expect(code('a`b')).toBe('``a`b``');
-    expect(code('`x')).toBe('`` `x ``');
-    expect(code('a|b')).toBe('`a\\|b`');
+  it('turns no bare URL, e-mail address or mention into a link, and no `$` into math', () => {
+    const markdown = formatMarkdown(
+      reportOf('See https://evil.example and www.evil.example', [
+        { kind: 'pain', action: 'added', text: 'mail cx@example.com, ping @team, costs $5 and $10' },
+        { kind: 'field', field: 'goal', from: 'http://a.example', to: '$x^2$' },
+      ]),
+    );
+    const html = marked.parse(markdown, { gfm: true, headerIds: false, mangle: false });
+    expect(html).not.toMatch(/<a |<math|<img/);
+    expect(markdown).toContain('https\\://evil.example and www\\.evil.example');
+    expect(markdown).toContain('costs \\$5 and \\$10');
+    expect(markdown).toContain('"\\$x^2\\$"');
+  });
+
+  it("escapes a metric's unit in the change list too", () => {
+    const markdown = formatMarkdown(reportOf('Pays', [{ kind: 'kpi', action: 'changed', metric: 'm', unit: '[x](javascript:alert(1))', target: { from: 1, to: 2 } }]));
+    expect(marked.parse(markdown, { gfm: true, headerIds: false, mangle: false })).not.toContain('<a ');
   });
 
   it('a pain with table syntax stays inside its row', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareJourneys } from '../../src/diff/compare.js';
-import { escapeMarkdown } from '../../src/diff/format-markdown.js';
 import type { Journey } from '../../src/schema/journey.js';
 
 /** Journeys over a small pool of stage and step ids, so two of them share some ids and differ in others. */
@@ -72,20 +71,6 @@ describe('compareJourneys properties', () => {
           const expected = newIds.has(id) ? (oldIds.has(id) ? 'kept' : 'added') : 'removed';
           expect(statuses.get(id)).toEqual([expected]);
         }
-      }),
-    );
-  });
-});
-
-describe('escapeMarkdown properties', () => {
-  it('one line, and every pipe, backtick, bracket and < is neutralised', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('|', '`', '[', ']', '<', '\\', '*', '\n', 'a', ' ', '&') }), (text) => {
-        const escaped = escapeMarkdown(text);
-        expect(escaped).not.toMatch(/[\r\n]/);
-        expect(escaped).not.toContain('<');
-        // Each special character is preceded by an odd number of backslashes (escaped, not an escaped backslash).
-        for (const match of escaped.matchAll(/(\\*)([|`[\]*])/g)) expect(match[1].length % 2).toBe(1);
       }),
     );
   });

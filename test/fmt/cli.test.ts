@@ -83,8 +83,27 @@ describe('cjm fmt', () => {
     const result = await runCli(args, { cwd: dir });
     await expectGolden(`${GOLDENS}diff.txt`, args, result);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('--- small.journey.yaml\n+++ small.journey.yaml (formatted)\n@@ -1,2 +1,2 @@\n-title: T\n cjm: 1\n+title: T\n');
+    expect(result.stdout).toBe('--- small.journey.yaml\n+++ small.journey.yaml\t(formatted)\n@@ -1,2 +1,2 @@\n-title: T\n cjm: 1\n+title: T\n');
     expect(readFileSync(join(dir, 'small.journey.yaml'), 'utf8')).toBe('title: T\ncjm: 1\n');
+  });
+
+  it('--diff shows a missing final newline, which is why the file would change', async () => {
+    writeFileSync(join(dir, 'small.journey.yaml'), 'cjm: 1\ntitle: T');
+    const result = await runCli(['fmt', '--no-config', '--diff', 'small.journey.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('--- small.journey.yaml\n+++ small.journey.yaml\t(formatted)\n@@ -1,2 +1,2 @@\n cjm: 1\n-title: T\n\\ No newline at end of file\n+title: T\n');
+  });
+
+  it('--check passes a canonical CRLF file; --eol lf --diff names the line-ending change', async () => {
+    const crlf = readFileSync(join(dir, 'canonical.journey.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'canonical.journey.yaml'), crlf);
+    expect(await runCli(['fmt', '--no-config', '--check', 'canonical.journey.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const diff = await runCli(['fmt', '--no-config', '--diff', '--eol', 'lf', 'canonical.journey.yaml'], { cwd: dir });
+    expect(diff).toMatchObject({
+      code: 1,
+      stdout: '--- canonical.journey.yaml\n+++ canonical.journey.yaml\t(formatted; line endings CRLF -> LF)\n',
+      stderr: 'cjm: 1 file is not in the canonical layout; run `cjm fmt --eol lf canonical.journey.yaml` to rewrite\n',
+    });
   });
 
   it('exits 2 on a path that does not exist', async () => {

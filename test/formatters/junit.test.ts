@@ -13,16 +13,16 @@ describe('junit formatter', () => {
   const xml = junit(RESULTS, CONTEXT);
   const document = parseXml(xml);
 
-  it('writes one testsuite per file and one failing testcase per finding', () => {
+  it('writes one testsuite per file and one testcase per finding, failing for errors and warnings', () => {
     const suites = [...document.getElementsByTagName('testsuite')];
     expect(suites.map((suite) => [suite.getAttribute('name'), suite.getAttribute('tests'), suite.getAttribute('failures'), suite.getAttribute('errors')])).toEqual([
-      ['journeys/a.journey.yaml', '3', '3', '0'],
+      ['journeys/a.journey.yaml', '3', '2', '0'],
       ['journeys/b c.journey.yaml', '1', '1', '0'],
       ['journeys/clean.journey.yaml', '1', '0', '0'],
       ['journeys/pipe.journey.yaml', '1', '0', '1'],
     ]);
     const root = document.documentElement;
-    expect([root.getAttribute('tests'), root.getAttribute('failures'), root.getAttribute('errors')]).toEqual(['6', '4', '1']);
+    expect([root.getAttribute('tests'), root.getAttribute('failures'), root.getAttribute('errors')]).toEqual(['6', '3', '1']);
     const first = suites[0].getElementsByTagName('testcase')[0];
     expect(first.getAttribute('classname')).toBe('journeys/a.journey.yaml');
     expect(first.getAttribute('name')).toBe('stage-owner at 3:5');
@@ -30,6 +30,20 @@ describe('junit formatter', () => {
     expect(failure.getAttribute('type')).toBe('error');
     expect(failure.getAttribute('message')).toBe('Stage "One" (one) has no owner');
     expect(failure.textContent).toBe('error stage-owner at journeys/a.journey.yaml:3:5: Stage "One" (one) has no owner');
+  });
+
+  it('passes an info, with its message in system-out', () => {
+    const info = document.getElementsByTagName('testsuite')[0].getElementsByTagName('testcase')[2];
+    expect(info.getAttribute('name')).toBe('kpi-off-target at 9:1');
+    expect(info.getElementsByTagName('failure')).toHaveLength(0);
+    expect(info.getElementsByTagName('system-out')[0].textContent).toBe('info kpi-off-target at journeys/a.journey.yaml:9:1: KPI misses its target');
+  });
+
+  it('counts a run with infos only as passing', () => {
+    const infos = [{ file: 'a.journey.yaml', findings: [finding({ severity: 'info' }), finding({ severity: 'info', line: 4 })] }];
+    const root = parseXml(junit(infos, CONTEXT)).documentElement;
+    expect([root.getAttribute('tests'), root.getAttribute('failures'), root.getAttribute('errors')]).toEqual(['2', '0', '0']);
+    expect(root.getElementsByTagName('failure')).toHaveLength(0);
   });
 
   it('gives a clean file one empty passing testcase', () => {

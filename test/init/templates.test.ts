@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI_TEMPLATE_NAMES } from '../../src/commands/init.js';
@@ -5,6 +8,7 @@ import { formatJourneyText } from '../../src/fmt/format.js';
 import { journeySchema } from '../../src/schema/journey.js';
 import { renderJourneyTemplate } from '../../src/init/template-file.js';
 import { TEMPLATE_NAMES, TEMPLATES } from '../../src/init/templates.js';
+import { lintFiles } from '../../src/lint/engine.js';
 import { openWorkspace } from '../../src/load/workspace.js';
 import { analyzeText } from '../../src/validate/analyze.js';
 
@@ -34,6 +38,17 @@ describe('starter journeys', () => {
     const text = render(name);
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA}`);
     expect(text).toContain('that list is your to-do list');
+  });
+
+  it.each(TEMPLATE_NAMES)('%s: lint finds exactly the to-do items its header announces, nothing its own structure causes', async (name) => {
+    const text = render(name);
+    const announced = [...text.matchAll(/^# {3}- .* \(([a-z-]+(?:, [a-z-]+)*)\)$/gm)].flatMap((match) => match[1].split(', '));
+    const dir = mkdtempSync(join(tmpdir(), 'cjm-template-'));
+    writeFileSync(join(dir, `${name}.journey.yaml`), text);
+    const run = await lintFiles([`${name}.journey.yaml`], { cwd: dir, config: false, now: new Date('2026-11-22T00:00:00Z') });
+    const found = new Set(run.files[0].findings.map((finding) => finding.ruleId));
+    expect([...found].sort()).toEqual([...announced].sort());
+    expect(announced.length).toBeGreaterThanOrEqual(6);
   });
 
   it('fills --id and --title, quoting a title that needs it', () => {

@@ -160,6 +160,15 @@ describe('inline suppression', () => {
     expect(brief(run)).toEqual(['bad.journey.yaml:1:1 warn invalid-disable-directive', 'bad.journey.yaml:5:9 error schema']);
   });
 
+  it('a misspelt rule id is one finding, with a suggestion, even when unused directives are reported', async () => {
+    const text = JOURNEY('a').replace('  - id: one', '  # cjm-disable-next-line stage-ownr\n  - id: one');
+    const run = await lint({ 'a.journey.yaml': text }, { reportUnusedDisableDirectives: 'warn' });
+    const directives = run.files[0].findings.filter((finding) => finding.line === 5);
+    expect(directives.map((finding) => [finding.ruleId, finding.message])).toEqual([
+      ['invalid-disable-directive', 'unknown rule "stage-ownr" in cjm-disable-next-line: did you mean stage-owner? (`cjm rules` lists the rules)'],
+    ]);
+  });
+
   it('--report-unused-disable-directives reports directives and rule ids that suppressed nothing, at the given severity', async () => {
     const text = JOURNEY('a', '# cjm-disable-next-line\n').replace('  - id: one', '  # cjm-disable-next-line stage-owner journey-note\n  - id: one');
     const quiet = await lint({ 'a.journey.yaml': text });

@@ -47,6 +47,18 @@ describe('severity resolution', () => {
     expect(summary(settings.forFile('a.journey.yaml'))).toEqual({ beta: ['error', { maxAgeDays: 90 }], gamma: 'info' });
   });
 
+  it("optionsFor: a rule's options for a file, the overrides applied, even where the rule is off", async () => {
+    const settings = await settingsFor(
+      'rules:\n  beta: [warn, { maxAgeDays: 90 }]\noverrides:\n  - files: ["drafts/**"]\n    rules: { beta: off }\n  - files: ["old/**"]\n    rules: { beta: [warn, { maxAgeDays: 400 }] }\n',
+    );
+    expect(['a.journey.yaml', 'drafts/a.journey.yaml', 'old/a.journey.yaml'].map((file) => settings.optionsFor('beta', file))).toEqual([
+      { maxAgeDays: 90 },
+      { maxAgeDays: 90 },
+      { maxAgeDays: 400 },
+    ]);
+    expect(settings.optionsFor('nope', 'a.journey.yaml')).toBeUndefined();
+  });
+
   it('overrides apply to matching files only, in order, the last match winning; a bare severity keeps the options', async () => {
     const settings = await settingsFor(
       [

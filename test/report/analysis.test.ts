@@ -7,11 +7,12 @@ import {
   journeyKpis,
   kpiStatus,
   lowestEmotions,
-  rankDropoffs,
+  rankDropoffHotspots,
   rankKpisOffTarget,
   rankPains,
   reviewAgeDays,
 } from '../../src/report/analysis.js';
+import { formatGap, formatKpiStatus } from '../../src/report/numbers.js';
 
 const journey: Journey = {
   cjm: 1,
@@ -62,6 +63,14 @@ describe('kpiStatus', () => {
     expect(kpiStatus({ metric: 'x', target: 1, actual: 2 }, undefined)).toEqual({ state: 'unknown-metric' });
   });
 
+  it('words the gap of a % metric in points, not percent, in the status column', () => {
+    const status = kpiStatus({ metric: 'x', target: 25, actual: 18 }, { direction: 'up', range: [0, 100] });
+    expect(formatKpiStatus(status, { unit: '%', range: [0, 100] })).toBe('✘ off target: 7 points below (7 % of range)');
+    expect(formatGap(1, { unit: '%' })).toBe('1 point');
+    expect(formatGap(2.5, { unit: 'days' })).toBe('2.5 days');
+    expect(formatGap(300, { unit: 'currency' })).toBe('300');
+  });
+
   it('ranks off-target KPIs by their gap relative to the range (or the target without one)', () => {
     const ranked = rankKpisOffTarget(journeyKpis(journey, builtinCatalog()));
     expect(ranked.map((place) => [place.kpi.metric, place.status.relativeGap])).toEqual([
@@ -77,10 +86,11 @@ describe('where it hurts', () => {
     expect(rankPains(journey).map((pain) => pain.text)).toEqual(['worst', 'also high', 'bad', 'minor', 'plain']);
   });
 
-  it('ranks dropoff by share and marks hotspots', () => {
-    expect(rankDropoffs(journey).map((place) => [place.step.id, place.dropoff, place.hotspot])).toEqual([
-      ['s2', 25, true],
-      ['s1', 5, false],
+  it('lists dropoff hotspots at or above the threshold, largest share first', () => {
+    expect(rankDropoffHotspots(journey).map((place) => [place.step.id, place.dropoff])).toEqual([['s2', 25]]);
+    expect(rankDropoffHotspots(journey, 5).map((place) => [place.step.id, place.dropoff])).toEqual([
+      ['s2', 25],
+      ['s1', 5],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,22 @@ describe('cjm report', () => {
     const files = (await readdir(out)).sort();
     expect(files).toEqual(['good.map.svg', 'good.md', 'good.overview.svg', 'index.md']);
     expect(await readFile(join(out, 'index.md'), 'utf8')).toContain('## Files without a page');
+  });
+
+  it('lists as drop-off hotspots the steps the dropoff-hotspot rule would, with its configured threshold', async () => {
+    const dir = await tempDir();
+    const step = (id: string, dropoff: number) => `      - { id: ${id}, name: Step ${id}, dropoff: ${dropoff}, opportunities: [Fix it] }`;
+    const journey = ['cjm: 1', 'id: leaky', 'title: Leaky', 'stages:', '  - id: one', '    name: One', '    steps:', step('a', 8), step('b', 15), step('c', 25), ''].join('\n');
+    await writeFile(join(dir, 'leaky.journey.yaml'), journey);
+    const hotspots = async (config: string) => {
+      await writeFile(join(dir, 'cjm.config.yaml'), config);
+      expect((await runCli(['report', 'leaky.journey.yaml', '--images', 'none', '--out', 'out'], { cwd: dir })).code).toBe(0);
+      const page = await readFile(join(dir, 'out/leaky.md'), 'utf8');
+      return page.slice(page.indexOf('### Drop-off hotspots'), page.indexOf('### KPIs furthest'));
+    };
+    expect(await hotspots('{}\n')).toBe('### Drop-off hotspots (20 % or more)\n\n1. **25 %** leave at *Step c* · One\n\n');
+    const configured = await hotspots('rules:\n  dropoff-hotspot: [warn, { threshold: 10 }]\noverrides:\n  - files: [leaky.journey.yaml]\n    rules: { dropoff-hotspot: off }\n');
+    expect(configured).toBe('### Drop-off hotspots (10 % or more)\n\n1. **25 %** leave at *Step c* · One\n2. **15 %** leave at *Step b* · One\n\n');
   });
 
   it('leaves diagrams out with --images none', async () => {

@@ -65,6 +65,22 @@ testRule(rule, [
     findings: [],
   },
   {
+    name: 'a `next` that loops back to an earlier step asks for no handoff there; the steps it leads on to still do',
+    yaml: yaml`
+      cjm: 1
+      id: loop
+      title: Loyalty loop
+      stages:
+        - id: buy
+          name: Buy
+          steps:
+            - { id: trigger, name: A trigger starts the search, touchpoints: [{ channel: ads }] }
+            - { id: choose, name: Chooses, touchpoints: [{ channel: store }], handoff: The ad's offer code works in store }
+            - { id: decide, name: Faces the next decision, touchpoints: [{ channel: email }], handoff: The receipt email holds the order, next: [choose, trigger] }
+    `,
+    findings: [],
+  },
+  {
     name: 'a blank handoff is no handoff',
     yaml: yaml`
       cjm: 1

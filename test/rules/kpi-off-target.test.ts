@@ -16,16 +16,18 @@ testRule(rule, [
             - { metric: csat, target: 80, actual: 72 }
             - { metric: churn, target: 5, actual: 7.5 }
             - { metric: ces, target: 6.3, actual: 5.6 }
+            - { metric: conversion, target: 13, actual: 12 }
           steps:
             - id: repair
               name: Waits for the repair
               kpis: [{ metric: cycle-time, target: 10, actual: 14 }]
     `,
     findings: [
-      { line: 9, column: 45, messageIncludes: ['KPI `csat` of stage "Report the claim" (report) is off target: actual 72, target 80, 8% below (higher is better)'] },
-      { line: 10, column: 45, messageIncludes: 'actual 7.5, target 5, 2.5% above (lower is better)' },
+      { line: 9, column: 45, messageIncludes: ['KPI `csat` of stage "Report the claim" (report) is off target: actual 72, target 80, 8 points below (higher is better)'] },
+      { line: 10, column: 45, messageIncludes: 'actual 7.5, target 5, 2.5 points above (lower is better)' },
       { line: 11, column: 45, messageIncludes: '0.7 below' },
-      { line: 15, column: 58, messageIncludes: ['step "Waits for the repair" (repair)', '4 days above'] },
+      { line: 12, column: 51, messageIncludes: 'actual 12, target 13, 1 point below' },
+      { line: 16, column: 58, messageIncludes: ['step "Waits for the repair" (repair)', '4 days above'] },
     ],
   },
   {

@@ -92,7 +92,8 @@ describe('every rule on random journeys', () => {
     const counts = Object.fromEntries(rules.map((rule) => [rule.id, checkJourney(rule, journey).length]));
     expect(performance.now() - started).toBeLessThan(3000);
     expect(counts['unreachable-step']).toBe(0);
-    expect(counts['channel-handoff']).toBe(10_000);
+    // Every step switches channel, except the first: it is reached only by the loop back, which asks for no handoff.
+    expect(counts['channel-handoff']).toBe(9_999);
     expect(counts['emotion-missing']).toBe(10_000);
     expect(counts['stage-owner']).toBe(500);
   });

@@ -1,5 +1,5 @@
 import type { Step } from '../../schema/journey.js';
-import { DROPOFF_HOTSPOT } from '../mermaid/flow.js';
+import { isDropoffHotspot } from '../../model/dropoff.js';
 import { personaStyle } from '../persona-style.js';
 import { textBlock, type Block } from './cells.js';
 import { markerPath, star, subjourneyArrow } from './icons.js';
@@ -55,7 +55,7 @@ export function stepHeaderContent(step: Step, personas: readonly string[], x: nu
 
 function badgeRow(step: Step, x: number, y: number, width: number): Block {
   if (step.dropoff === undefined) return { marks: [], height: 0 };
-  const hot = step.dropoff >= DROPOFF_HOTSPOT;
+  const hot = isDropoffHotspot(step);
   const text = `${formatPercent(step.dropoff)}% drop off${hot ? ' · hotspot' : ''}`;
   const textWidth = Math.min(measureText(text, { size: FONT.small, weight: 'bold' }), width - 12);
   const label = textBlock(text, { x: x + 6, y: y + 2, width: textWidth, size: FONT.small, weight: 'bold', maxLines: 1 });

@@ -1,4 +1,6 @@
 import type { Journey, Step, Transition } from '../../schema/journey.js';
+import { isDropoffHotspot } from '../../model/dropoff.js';
+import { isLoopBack } from '../../model/graph.js';
 import { listSteps, successorsOf, type StepRef } from '../../model/walk.js';
 import { escapeMermaidText, foldLabel } from './escape.js';
 import { namesFor, stepChannels, stepLabel, titleLabel, type GeneratorOptions, type Names } from './labels.js';
@@ -7,9 +9,6 @@ interface FlowOptions extends GeneratorOptions {
   /** Draw only these stages; steps of other stages linked to them appear as grey "external" nodes. */
   stageIds?: readonly string[];
 }
-
-/** Share of customers at or above which a step's dropoff counts as a hotspot, in %. */
-export const DROPOFF_HOTSPOT = 20;
 
 /** Line break between a node's name and its channels; Mermaid keeps <br/> in strict mode. */
 const NODE_LINE_BREAK = '<br/>';
@@ -81,7 +80,7 @@ export function renderFlowDiagram(journey: Journey, options: FlowOptions = {}): 
       if (!isSelected(ref)) external.add(index);
       if (!isSelected(steps[target])) external.add(target);
       const label = edgeLabel(ref.step.next?.[position]);
-      const arrow = target <= index ? '-.->' : '-->';
+      const arrow = isLoopBack(index, target) ? '-.->' : '-->';
       edges.push(`  ${nodeId(index)} ${arrow}${label === '' ? '' : `|"${escapeMermaidText(label)}"|`} ${nodeId(target)}`);
     });
   });
@@ -136,7 +135,7 @@ function stepClasses(step: Step, stageIndex: number, lastStage: number): FlowCla
   const classes: FlowClass[] = [];
   if (step.pains?.length) classes.push('pain');
   if (step.momentOfTruth) classes.push('moment');
-  if ((step.dropoff ?? 0) >= DROPOFF_HOTSPOT) classes.push('dropoff');
+  if (isDropoffHotspot(step)) classes.push('dropoff');
   if (step.next?.length === 0 && stageIndex < lastStage) classes.push('deadEnd');
   return classes;
 }

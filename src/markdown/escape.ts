@@ -1,7 +1,8 @@
 /**
- * Makes what people type inert in the markdown pages of `cjm report`.
+ * Makes what people type inert in the markdown cjm writes: the pages of
+ * `cjm report` and the pull-request comments of `cjm diff --format markdown`.
  *
- * The pages are read on GitHub, GitLab, Backstage TechDocs and wikis whose
+ * Both are read on GitHub, GitLab, Backstage TechDocs and wikis whose
  * renderers differ (some pass raw HTML through), so no user text may become
  * HTML, a link, an image, a heading, a fence or a table break anywhere. cjm
  * itself emits no HTML at all: folded newlines become spaces, never `<br>`.
@@ -13,8 +14,8 @@
  *   (`- # x` is a heading inside the item).
  * - `escapeBlock`: free text whose format allows markdown (descriptions). It
  *   keeps paragraphs, lists, emphasis and code spans, and neutralises HTML,
- *   links, images, reference definitions, headings and fences (an unclosed
- *   fence would swallow the rest of the page).
+ *   links (bare URLs too), images, reference definitions, headings and fences
+ *   (an unclosed fence would swallow the rest of the page).
  * - `markdownLink`: a link only when the URL is http(s); otherwise the title
  *   and the URL as escaped text.
  *
@@ -111,14 +112,14 @@ export function cellText(text: string | undefined, empty = '—'): string {
 
 /**
  * Free text that may hold markdown (a description): paragraphs, lists,
- * **emphasis** and `code` survive; HTML, links, images, footnotes, headings,
- * fences and math do not.
+ * **emphasis** and `code` survive; HTML, links (bare URLs too), images,
+ * footnotes, headings, fences and math do not.
  */
 export function escapeBlock(text: string): string {
   const lines = text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').split('\n');
   const out = lines.map((line) => {
     const clean = revealInvisibles(line.replace(CONTROLS, '').replace(/\t/g, '    ').replace(/[ \t]+$/, ''));
-    let escaped = escapeEntities(clean.replace(BLOCK_SPECIAL, (char) => `\\${char}`));
+    let escaped = escapeEntities(breakAutolinks(clean.replace(BLOCK_SPECIAL, (char) => `\\${char}`)));
     // A fence opener (``` or ~~~ after up to 3 spaces) would swallow the rest of the page when left open.
     escaped = escaped.replace(/^(\s*)(`{3,}|~{3,})/, (_, indent: string, fence: string) => `${indent}${fence.replace(/./g, '\\$&')}`);
     // `===` or `---` under a line makes it a heading; a line of `***`/`___`/`---` is a rule. Escape the first mark.
