@@ -119,9 +119,11 @@ function renderStep(step: TemplateStep, explain: boolean): string[] {
   if (step.action) lines.push(`        action: ${scalar(step.action)}`);
   if (explain) {
     lines.push(
-      '        # Where the step happens: a channel, what the customer sees there, the team that runs it.',
-      '        # Then, in this order: backstage (out of sight), emotion (-2 very bad to 2 very good),',
-      '        # feeling, pains, opportunities, momentOfTruth, handoff (across channels), next',
+      '        # thinking: what the customer thinks or says here, in their words. Then where the step',
+      '        # happens: a channel, what the customer sees there, the team that runs it.',
+      '        # Then, in this order: backstage (out of sight), support (systems behind it), emotion',
+      '        # (-2 very bad to 2 very good, or one score per persona), feeling, pains, opportunities,',
+      '        # momentOfTruth, handoff (across channels), next',
       '        # (default: the following step; [] ends the journey), dropoff (%), evidence',
       '        # (observed, reported, inferred or assumed), subjourney, kpis, links, note.',
     );
@@ -130,6 +132,7 @@ function renderStep(step: TemplateStep, explain: boolean): string[] {
     lines.push('        touchpoints:', ...step.touchpoints.map(([channel, description]) => `          - { channel: ${channel}, description: ${scalar(description, true)} }`));
   }
   if (step.backstage?.length) lines.push('        backstage:', ...step.backstage.map((item) => `          - ${scalar(item)}`));
+  if (step.support?.length) lines.push('        support:', ...step.support.map((item) => `          - ${scalar(item)}`));
   if (step.momentOfTruth) lines.push('        momentOfTruth: true');
   if (step.next) lines.push(`        next: [${step.next.join(', ')}]`);
   if (step.note) lines.push(`        note: ${scalar(step.note)}`);

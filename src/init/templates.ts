@@ -1,6 +1,6 @@
 /**
  * Starter journeys for `cjm init --template`. Plain data, rendered by
- * ./render.ts into commented YAML: placeholders that pass `cjm validate` and
+ * ./template-file.ts into commented YAML: placeholders that pass `cjm validate` and
  * leave `cjm lint` a to-do list (owners, emotions, KPIs, evidence).
  */
 
@@ -10,8 +10,10 @@ export interface TemplateStep {
   action?: string;
   /** Touchpoints as [channel, description]: built-in channels only, so the file validates alone. */
   touchpoints?: [string, string][];
-  /** What happens out of sight; for a service blueprint, support processes too. */
+  /** What staff do out of sight. */
   backstage?: string[];
+  /** The support processes and systems behind the backstage (a service blueprint's bottom lane). */
+  support?: string[];
   momentOfTruth?: boolean;
   next?: string[];
   note?: string;
@@ -204,8 +206,9 @@ const serviceBlueprint: JourneyTemplate = {
   summary: 'a service blueprint: customer actions, touchpoints, backstage and support processes',
   about: [
     'A service blueprint (Shostack, 1984): for each customer action, the frontstage',
-    'touchpoints (with the team that runs them) and, under `backstage`, what staff do',
-    'out of sight and the support processes and systems behind them ("Support: ...").',
+    'touchpoints (with the team that runs them), under `backstage` what staff do out of',
+    'sight, and under `support` the processes and systems behind them. Draw it with',
+    '`cjm render <file> --diagram blueprint`.',
   ],
   title: 'Service blueprint, from request to resolution',
   description: ['Which service this blueprints, which line of visibility it draws and which systems it relies on.'],
@@ -220,7 +223,8 @@ const serviceBlueprint: JourneyTemplate = {
           name: 'Submits a request',
           action: 'Fills in the request form',
           touchpoints: [['web', 'Request form']],
-          backstage: ['Agent triages the request', 'Support: ticketing system assigns the request'],
+          backstage: ['Agent triages the request'],
+          support: ['Ticketing system assigns the request'],
         },
       ],
     },
@@ -234,7 +238,8 @@ const serviceBlueprint: JourneyTemplate = {
           name: 'Receives the service',
           action: 'Talks the request through with the assigned agent',
           touchpoints: [['phone', 'Call with the assigned agent']],
-          backstage: ['Agent prepares the case file', 'Support: CRM shows the customer history'],
+          backstage: ['Agent prepares the case file'],
+          support: ['CRM shows the customer history'],
           momentOfTruth: true,
         },
       ],
@@ -249,7 +254,8 @@ const serviceBlueprint: JourneyTemplate = {
           name: 'Confirms the result',
           action: 'Reads the summary and rates the service',
           touchpoints: [['email', 'Summary and survey']],
-          backstage: ['Agent closes the case', 'Support: survey tool sends the CSAT survey'],
+          backstage: ['Agent closes the case'],
+          support: ['Survey tool sends the CSAT survey'],
           next: [],
         },
       ],

@@ -78,11 +78,13 @@ describe('starter journeys', () => {
     expect(steps.every((step) => step.momentOfTruth === true)).toBe(true);
   });
 
-  it('service-blueprint steps have touchpoints and backstage with support processes', () => {
+  it('service-blueprint steps fill every lane of the blueprint: actions, touchpoints, backstage and support', () => {
     const steps = journeySchema.parse(parse(render('service-blueprint'))).stages.flatMap((stage) => stage.steps ?? []);
     for (const step of steps) {
+      expect(step.action).toBeTruthy();
       expect(step.touchpoints?.length).toBeGreaterThan(0);
-      expect(step.backstage?.some((item) => item.startsWith('Support:'))).toBe(true);
+      expect(step.backstage?.length).toBeGreaterThan(0);
+      expect(step.support?.length).toBeGreaterThan(0);
     }
   });
 });
