@@ -86,3 +86,4 @@ export {
 } from './report/index.js';
 export { formatFiles, formatJourneyText, FLOW_MAX_WIDTH, type FormatOptions, type FormattedFile, type FormatResult } from './fmt/index.js';
 export { initJourney, initConfig, InitError, TEMPLATES, TEMPLATE_NAMES, type InitJourneyOptions, type InitConfigOptions, type InitResult } from './init/index.js';
+export { main, type MainOptions } from './main.js';

@@ -26,13 +26,13 @@ describe('output format registry', () => {
     expect(result.stdout).toMatch(/bad\//);
   });
 
-  it('the README names the same formats, in the same order', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('**Output formats:**'));
-    const rows = [...table.slice(0, table.indexOf('\n\n', table.indexOf('| ---'))).matchAll(/^\| `([a-z]+)` \|/gm)].map((match) => match[1]);
+  it('the docs name the same formats, in the same order', () => {
+    const page = readFileSync(join(ROOT, 'docs/output-formats.md'), 'utf8');
+    const rows = [...page.matchAll(/^\| `([a-z]+)` \|/gm)].map((match) => match[1]);
     expect(rows).toEqual(OUTPUT_FORMAT_IDS);
+    const commands = readFileSync(join(ROOT, 'docs/commands.md'), 'utf8');
     const choices = OUTPUT_FORMAT_IDS.join('\\|');
-    expect(readme).toContain(`| \`-f, --format ${choices}\` |`);
-    expect(readme).toContain(`Options: \`-f, --format ${OUTPUT_FORMAT_IDS.join('|')}\``);
+    expect(commands).toContain(`| \`-f, --format ${choices}\` |`);
+    expect(commands).toContain(`Options: \`-f, --format ${OUTPUT_FORMAT_IDS.join('|')}\``);
   });
 });
