@@ -30,6 +30,14 @@ npx --no-install cjm lint motor-claim.journey.yaml
 npx --no-install cjm init first.journey.yaml
 npx --no-install cjm validate first.journey.yaml
 
+# The journey map and blueprint need nothing beyond the default install: SVG to stdout, PNG files.
+npx --no-install cjm render motor-claim.journey.yaml > map.svg
+head -c 4 map.svg | grep -q '<svg' || { echo "render did not print an SVG" >&2; exit 1; }
+npx --no-install cjm render motor-claim.journey.yaml -d map,blueprint -f png -o pictures
+for png in pictures/motor-claim.map.png pictures/motor-claim.blueprint.png; do
+  [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || { echo "$png is not a PNG" >&2; exit 1; }
+done
+
 # Mermaid as SVG needs the optional browser stack: without it, exit 2 and what to install, nothing written.
 set +e
 npx --no-install cjm render motor-claim.journey.yaml --diagram flow --format svg --out svg 2>"$work/render.err"
