@@ -2,8 +2,8 @@ import { personaEmotion, stepEmotion, takesStep } from '../../model/emotions.js'
 import type { Step } from '../../schema/journey.js';
 import { personaStyle } from '../persona-style.js';
 import { textBlock } from './cells.js';
-import { monotoneCurve } from './curve.js';
-import { face, markerPath } from './icons.js';
+import { monotoneCurvePath } from './curve.js';
+import { face, markerOutline } from './icons.js';
 import { FONT, MEASURES } from './measures.js';
 import type { Box, Mark } from './scene.js';
 import { PERSONA_STYLES } from './theme.js';
@@ -63,25 +63,28 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   for (const score of [2, 1, -1, -2]) marks.push({ kind: 'line', x1: box.x, y1: yOf(score), x2: box.x + box.width, y2: yOf(score), style: 'grid' });
   marks.push({ kind: 'line', x1: box.x, y1: yOf(0), x2: box.x + box.width, y2: yOf(0), style: 'grid-zero' });
   if (options.scale) marks.push(...scaleMarks(box.x, yOf, plotHeight));
-  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, box.y + box.height - CAPTION + 3));
+  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, box.y + box.height - CAPTION + 3, box));
 
   // Overlaid curves are drawn a few px apart, so equal scores show as parallel lines, not one.
   const spread = series.length > 1 ? 3 : 0;
   series.forEach((line, index) => {
     const offset = (index - (series.length - 1) / 2) * spread;
-    marks.push({ kind: 'group', name: `emotion:${line.name}`, marks: seriesMarks(line, centres, (score) => yOf(score) + offset, yOf(0) + offset) });
+    marks.push({ kind: 'group', name: `emotion:${line.name}`, marks: seriesMarks(line, centres, (score) => yOf(score) + offset, yOf(0) + offset, box) });
   });
   return marks;
 }
 
-function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (score: number) => number, zeroY: number): Mark[] {
+function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (score: number) => number, zeroY: number, band: Box): Mark[] {
   const style = personaStyle(line.styleIndex);
   const curveStyle = `persona-${line.styleIndex % PERSONA_STYLES}`;
   const markerStyle = `marker-${line.styleIndex % PERSONA_STYLES}`;
   const marks: Mark[] = [];
   let run: [number, number][] = [];
   const flush = (): void => {
-    if (run.length > 1) marks.push({ kind: 'path', d: monotoneCurve(run), style: curveStyle, dash: style.dash || undefined });
+    if (run.length > 1) {
+      const curve = monotoneCurvePath(run);
+      marks.push({ kind: 'path', d: curve.toString(), style: curveStyle, dash: style.dash || undefined, extent: curve.extent(), cell: band });
+    }
     run = [];
   };
   line.values.forEach((value, column) => {
@@ -92,10 +95,10 @@ function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (scor
   line.values.forEach((value, column) => {
     if (value === 'skip') return;
     if (value === 'no-data') {
-      marks.push({ kind: 'path', d: markerPath(style.marker, centres[column], zeroY, MARKER), style: 'no-data', dash: '2 1.5' });
+      marks.push({ kind: 'path', ...markerOutline(style.marker, centres[column], zeroY, MARKER), style: 'no-data', dash: '2 1.5', cell: band });
       return;
     }
-    marks.push({ kind: 'path', d: markerPath(style.marker, centres[column], yOf(value), MARKER), style: markerStyle });
+    marks.push({ kind: 'path', ...markerOutline(style.marker, centres[column], yOf(value), MARKER), style: markerStyle, cell: band });
   });
   return marks;
 }
@@ -114,9 +117,11 @@ function scaleMarks(plotX: number, yOf: (score: number) => number, plotHeight: n
   return marks;
 }
 
-function feelingCaptions(feelings: readonly (string | undefined)[], centres: readonly number[], y: number): Mark[] {
+function feelingCaptions(feelings: readonly (string | undefined)[], centres: readonly number[], y: number, band: Box): Mark[] {
   const width = MEASURES.column - 2 * MEASURES.padding;
-  return feelings.flatMap((feeling, column) =>
-    feeling?.trim() ? textBlock(feeling, { x: centres[column] - width / 2, y, width, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle', name: 'feeling' }).marks : [],
-  );
+  return feelings.flatMap((feeling, column) => {
+    if (!feeling?.trim()) return [];
+    const cell = { x: centres[column] - MEASURES.column / 2, y: band.y, width: MEASURES.column, height: band.height };
+    return textBlock(feeling, { x: centres[column] - width / 2, y, width, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle', name: 'feeling', cell }).marks;
+  });
 }

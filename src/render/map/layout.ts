@@ -75,7 +75,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
     y,
     width - 2 * MEASURES.margin,
   );
-  marks.push({ kind: 'group', name: 'header', marks: header.marks });
+  marks.push({ kind: 'group', name: 'header', marks: withCell(header.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: header.height }) });
   y += header.height + 16;
 
   // Stage band: each stage spans its steps.
@@ -88,7 +88,8 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   marks.push(gutterTitle('Stages', left, y, stageHeight));
   for (const box of stageBoxes) {
     const content = stageBandContent(box.stage, options.catalog, box.x + MEASURES.padding, y + MEASURES.padding, box.width - 2 * MEASURES.padding);
-    marks.push({ kind: 'group', name: `stage:${box.stage.id}`, marks: [{ kind: 'rect', x: box.x, y, width: box.width, height: stageHeight, radius: 4, style: 'band' }, ...content.marks] });
+    const band: Box = { x: box.x, y, width: box.width, height: stageHeight };
+    marks.push({ kind: 'group', name: `stage:${box.stage.id}`, marks: [{ kind: 'rect', ...band, radius: 4, style: 'band' }, ...withCell(content.marks, band)] });
   }
   y += stageHeight + MEASURES.spacing;
   const columnsTop = y;
@@ -99,7 +100,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   for (const column of columns) {
     const box = { x: column.x, y, width: MEASURES.column, height: headerHeight };
     const content = stepHeaderContent(column.step, personaIds, column.x + MEASURES.padding, y + MEASURES.padding, inner);
-    marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...content.marks] });
+    marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...withCell(content.marks, box)] });
   }
   y += headerHeight + MEASURES.spacing;
 
@@ -138,7 +139,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   y += 10;
   const noScore = rows.some((row) => row.kind === 'emotion') && series.some((line) => line.values.includes('no-data'));
   const key = legend(legendNeeds(columns, rows, noScore), left, y, width - 2 * MEASURES.margin);
-  marks.push(...key.marks);
+  marks.push(...withCell(key.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: key.height }));
   y += key.height;
 
   const height = y + MEASURES.margin;
@@ -151,12 +152,15 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   };
 }
 
-function gutterTitle(title: string, x: number, y: number, height: number): Mark {
-  const block = textBlock(title, { x, y: y + MEASURES.padding, width: MEASURES.gutter - 16, size: FONT.small, weight: 'bold', maxLines: Math.max(1, Math.floor((height - 8) / 14)), style: 'text', name: 'lane-name' });
+/** A row's name in the left gutter, in as many lines as the row's height holds. */
+function gutterTitle(title: string, x: number, y: number, height: number, width: number = MEASURES.gutter - 16): Mark {
+  const lines = Math.max(1, Math.floor((height - 8) / 14));
+  const cell = { x, y, width, height };
+  const block = textBlock(title, { x, y: y + MEASURES.padding, width, size: FONT.small, weight: 'bold', maxLines: lines, style: 'text', name: 'lane-name', cell });
   return { kind: 'group', name: `gutter:${title}`, marks: block.marks };
 }
 
-/** Sets the cell every text of a lane cell must stay inside, for the layout tests. */
+/** Sets the box (lane cell, band, header) every text among the marks must stay inside, for the layout tests. */
 function withCell(marks: readonly Mark[], cell: Box): Mark[] {
   return marks.map((mark) => {
     if (mark.kind === 'group') return { ...mark, marks: withCell(mark.marks, cell) };
@@ -187,7 +191,9 @@ function emotionRows(series: readonly EmotionSeries[], columns: readonly Column[
 
 /** A line of the blueprint across the whole width, labelled in the gutter (after NN/g). */
 function blueprintLine(row: Extract<Row, { kind: 'line' }>, left: number, y: number, right: number): Mark[] {
-  const label = textBlock(row.title, { x: left, y: y - 15, width: MEASURES.gutter + 160, size: FONT.small, weight: 'bold', maxLines: 1, style: 'muted' });
+  // The label sits in the gap above the line, from the lane above's bottom (y - 14) to the line's stroke.
+  const cell = { x: left, y: y - 14, width: MEASURES.gutter + 160, height: 13 };
+  const label = textBlock(row.title, { x: left, y: y - 15, width: MEASURES.gutter + 160, size: FONT.small, weight: 'bold', maxLines: 1, style: 'muted', cell });
   return [{ kind: 'group', name: `line:${row.id}`, marks: [{ kind: 'line', x1: left, y1: y, x2: right, y2: y, style: row.style, dash: row.dash }, ...label.marks] }];
 }
 
