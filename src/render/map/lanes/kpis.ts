@@ -9,9 +9,12 @@ import type { CellLane } from './lane.js';
 
 const BAR = 7;
 
+// One formatter for every number: building an Intl.NumberFormat costs far more than using one.
+const NUMBER_FORMAT = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
 /** A number as people read it: 1,234.5 and a real minus sign. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value).replace('-', '\u2212');
+  return NUMBER_FORMAT.format(value).replace('-', '\u2212');
 }
 
 function withUnit(value: number, metric: MetricDefinition | undefined): string {
