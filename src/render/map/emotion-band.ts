@@ -5,6 +5,7 @@ import { textBlock } from './cells.js';
 import { monotoneCurvePath } from './curve.js';
 import { face, markerOutline } from './icons.js';
 import { FONT, MEASURES } from './measures.js';
+import { lineMetrics } from './text/measure.js';
 import type { Box, Mark } from './scene.js';
 import { PERSONA_STYLES } from './theme.js';
 
@@ -29,8 +30,13 @@ export function emotionSeries(steps: readonly Step[], personas: readonly { id: s
 }
 
 const PAD_TOP = 12;
-const CAPTION = 20;
 const MARKER = 9;
+/** How far a marker reaches from its point: the diamond's half diagonal, plus half the no-data marker's stroke. */
+const MARKER_REACH = (MARKER / 2) * 1.15 + 0.75;
+/** Overlaid curves are drawn this far apart, so equal scores show as parallel lines, not one. */
+const SPREAD = 3;
+/** The scale's numbers and faces take up to this much of the gutter, left of the plot. */
+export const SCALE_WIDTH = 50;
 
 export interface BandOptions {
   /** The plot area across the columns. */
@@ -54,7 +60,11 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   const { box, centres } = options;
   const captions = options.feelings !== undefined;
   const plotTop = box.y + PAD_TOP;
-  const plotHeight = box.height - PAD_TOP - (captions ? CAPTION : PAD_TOP);
+  const spread = series.length > 1 ? SPREAD : 0;
+  // Feeling captions start below the lowest a marker at -2 can reach, the outermost curve's offset included.
+  const captionGap = ((series.length - 1) / 2) * spread + MARKER_REACH + 1;
+  const captionHeight = lineMetrics({ size: FONT.small }).lineHeight;
+  const plotHeight = box.height - PAD_TOP - (captions ? captionGap + captionHeight : PAD_TOP);
   const yOf = (score: number): number => plotTop + ((2 - Math.max(-2, Math.min(2, score))) / 4) * plotHeight;
   const marks: Mark[] = [
     { kind: 'rect', x: box.x, y: yOf(2), width: box.width, height: yOf(0) - yOf(2), style: 'tint-good' },
@@ -63,10 +73,8 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   for (const score of [2, 1, -1, -2]) marks.push({ kind: 'line', x1: box.x, y1: yOf(score), x2: box.x + box.width, y2: yOf(score), style: 'grid' });
   marks.push({ kind: 'line', x1: box.x, y1: yOf(0), x2: box.x + box.width, y2: yOf(0), style: 'grid-zero' });
   if (options.scale) marks.push(...scaleMarks(box.x, yOf, plotHeight));
-  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, box.y + box.height - CAPTION + 3, box));
+  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, plotTop + plotHeight + captionGap, box));
 
-  // Overlaid curves are drawn a few px apart, so equal scores show as parallel lines, not one.
-  const spread = series.length > 1 ? 3 : 0;
   series.forEach((line, index) => {
     const offset = (index - (series.length - 1) / 2) * spread;
     marks.push({ kind: 'group', name: `emotion:${line.name}`, marks: seriesMarks(line, centres, (score) => yOf(score) + offset, yOf(0) + offset, box) });
@@ -111,7 +119,7 @@ function scaleMarks(plotX: number, yOf: (score: number) => number, plotHeight: n
     const cy = yOf(score);
     marks.push(...face(plotX - 10 - radius, cy, radius, score));
     const label = score > 0 ? `+${score}` : score < 0 ? `\u2212${-score}` : '0';
-    const numberX = plotX - 10 - 2 * radius - 26;
+    const numberX = plotX - 10 - 2 * radius - 26; // at most SCALE_WIDTH left of the plot
     marks.push(...textBlock(label, { x: numberX, y: cy - 7, width: 22, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle' }).marks);
   }
   return marks;

@@ -2,7 +2,7 @@ import type { ResolvedCatalog } from '../../load/catalog.js';
 import { personaOrder } from '../../model/emotions.js';
 import type { Journey, Stage, Step } from '../../schema/journey.js';
 import { textBlock, type Block } from './cells.js';
-import { emotionBand, emotionSeries, type EmotionSeries } from './emotion-band.js';
+import { emotionBand, emotionSeries, SCALE_WIDTH, type EmotionSeries } from './emotion-band.js';
 import type { CellLane, ColumnContext } from './lanes/lane.js';
 import { legend, type LegendNeeds } from './legend.js';
 import { columnsWidth, columnX, FONT, MEASURES, OVERLAID_PERSONAS } from './measures.js';
@@ -11,6 +11,7 @@ import type { Box, Mark, Scene } from './scene.js';
 import { stageBandContent } from './stage-band.js';
 import { evidenceBorder, stepHeaderContent } from './step-header.js';
 import { summarise } from './summary.js';
+import { lineMetrics } from './text/measure.js';
 
 /** The rows below the step headers, top to bottom. */
 export type Row = CellLane | { kind: 'emotion' } | { kind: 'line'; id: string; title: string; style: string; dash?: string };
@@ -154,7 +155,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
 
 /** A row's name in the left gutter, in as many lines as the row's height holds. */
 function gutterTitle(title: string, x: number, y: number, height: number, width: number = MEASURES.gutter - 16): Mark {
-  const lines = Math.max(1, Math.floor((height - 8) / 14));
+  const lines = Math.max(1, Math.floor((height - MEASURES.padding) / lineMetrics({ size: FONT.small, weight: 'bold' }).lineHeight));
   const cell = { x, y, width, height };
   const block = textBlock(title, { x, y: y + MEASURES.padding, width, size: FONT.small, weight: 'bold', maxLines: lines, style: 'text', name: 'lane-name', cell });
   return { kind: 'group', name: `gutter:${title}`, marks: block.marks };
@@ -174,16 +175,18 @@ function emotionRows(series: readonly EmotionSeries[], columns: readonly Column[
   const centres = columns.map((column) => column.x + MEASURES.column / 2);
   const feelings = columns.map((column) => column.step.feeling);
   const marks: Mark[] = [];
+  // The scale's numbers and faces sit at the gutter's right: the name keeps clear of them.
+  const titleWidth = MEASURES.gutter - SCALE_WIDTH - 6;
   if (series.length <= OVERLAID_PERSONAS) {
     const box = { x: plotX, y, width: plotWidth, height: MEASURES.emotionHeight };
-    marks.push(gutterTitle('Emotion', left, y, 30), ...emotionBand(series, { box, centres, feelings, scale: true }));
+    marks.push(gutterTitle('Emotion', left, y, box.height, titleWidth), ...emotionBand(series, { box, centres, feelings, scale: true }));
     return { marks: [{ kind: 'group', name: 'lane:emotion', marks }], height: box.height };
   }
   const bandHeight = 84;
   let cursor = y;
   series.forEach((line, index) => {
     const box = { x: plotX, y: cursor, width: plotWidth, height: bandHeight };
-    marks.push(gutterTitle(`Emotion: ${line.name}`, left, cursor, 40), ...emotionBand([line], { box, centres, feelings: index === 0 ? feelings : undefined, scale: true }));
+    marks.push(gutterTitle(`Emotion: ${line.name}`, left, cursor, bandHeight, titleWidth), ...emotionBand([line], { box, centres, feelings: index === 0 ? feelings : undefined, scale: true }));
     cursor += bandHeight + MEASURES.spacing;
   });
   return { marks: [{ kind: 'group', name: 'lane:emotion', marks }], height: cursor - MEASURES.spacing - y };
