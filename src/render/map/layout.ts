@@ -143,7 +143,8 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   marks.push(...withCell(key.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: key.height }));
   y += key.height;
 
-  const height = y + MEASURES.margin;
+  // Whole pixels: a PNG is then exactly the SVG's size times the scale (resvg rounds a fractional size).
+  const height = Math.ceil(y + MEASURES.margin);
   return {
     width,
     height,
