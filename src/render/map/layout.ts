@@ -70,6 +70,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
       personas: personaIds.map((id, index) => ({ name: personaName(id), styleIndex: index })),
       stepCount: columns.length,
       stageCount: stages.length,
+      emptyStages: stages.filter((stage) => !stage.steps?.length).map((stage) => stage.name),
       lintSummary: options.lintSummary,
     },
     left,
