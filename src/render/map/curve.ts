@@ -1,4 +1,4 @@
-import { path } from './path.js';
+import { path, type PathBuilder } from './path.js';
 
 /**
  * A smooth line through points that never overshoots them: the monotone cubic
@@ -7,11 +7,16 @@ import { path } from './path.js';
  * scores of -2..2 never leaves the band.
  */
 export function monotoneCurve(points: readonly (readonly [number, number])[]): string {
+  return monotoneCurvePath(points).toString();
+}
+
+/** The monotone curve as a path builder, whose extent() (control points included) bounds the curve. */
+export function monotoneCurvePath(points: readonly (readonly [number, number])[]): PathBuilder {
   const builder = path();
-  if (points.length === 0) return '';
+  if (points.length === 0) return builder;
   builder.moveTo(points[0][0], points[0][1]);
-  if (points.length === 1) return builder.toString();
-  if (points.length === 2) return builder.lineTo(points[1][0], points[1][1]).toString();
+  if (points.length === 1) return builder;
+  if (points.length === 2) return builder.lineTo(points[1][0], points[1][1]);
   const tangents = monotoneTangents(points);
   for (let i = 0; i < points.length - 1; i++) {
     const [x0, y0] = points[i];
@@ -19,7 +24,7 @@ export function monotoneCurve(points: readonly (readonly [number, number])[]): s
     const dx = (x1 - x0) / 3;
     builder.curveTo(x0 + dx, y0 + dx * tangents[i], x1 - dx, y1 - dx * tangents[i + 1], x1, y1);
   }
-  return builder.toString();
+  return builder;
 }
 
 function sign(value: number): number {

@@ -2,9 +2,10 @@ import { personaEmotion, stepEmotion, takesStep } from '../../model/emotions.js'
 import type { Step } from '../../schema/journey.js';
 import { personaStyle } from '../persona-style.js';
 import { textBlock } from './cells.js';
-import { monotoneCurve } from './curve.js';
-import { face, markerPath } from './icons.js';
+import { monotoneCurvePath } from './curve.js';
+import { face, markerOutline } from './icons.js';
 import { FONT, MEASURES } from './measures.js';
+import { lineMetrics } from './text/measure.js';
 import type { Box, Mark } from './scene.js';
 import { PERSONA_STYLES } from './theme.js';
 
@@ -29,8 +30,13 @@ export function emotionSeries(steps: readonly Step[], personas: readonly { id: s
 }
 
 const PAD_TOP = 12;
-const CAPTION = 20;
 const MARKER = 9;
+/** How far a marker reaches from its point: the diamond's half diagonal, plus half the no-data marker's stroke. */
+const MARKER_REACH = (MARKER / 2) * 1.15 + 0.75;
+/** Overlaid curves are drawn this far apart, so equal scores show as parallel lines, not one. */
+const SPREAD = 3;
+/** The scale's numbers and faces take up to this much of the gutter, left of the plot. */
+export const SCALE_WIDTH = 50;
 
 export interface BandOptions {
   /** The plot area across the columns. */
@@ -54,7 +60,11 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   const { box, centres } = options;
   const captions = options.feelings !== undefined;
   const plotTop = box.y + PAD_TOP;
-  const plotHeight = box.height - PAD_TOP - (captions ? CAPTION : PAD_TOP);
+  const spread = series.length > 1 ? SPREAD : 0;
+  // Feeling captions start below the lowest a marker at -2 can reach, the outermost curve's offset included.
+  const captionGap = ((series.length - 1) / 2) * spread + MARKER_REACH + 1;
+  const captionHeight = lineMetrics({ size: FONT.small }).lineHeight;
+  const plotHeight = box.height - PAD_TOP - (captions ? captionGap + captionHeight : PAD_TOP);
   const yOf = (score: number): number => plotTop + ((2 - Math.max(-2, Math.min(2, score))) / 4) * plotHeight;
   const marks: Mark[] = [
     { kind: 'rect', x: box.x, y: yOf(2), width: box.width, height: yOf(0) - yOf(2), style: 'tint-good' },
@@ -63,25 +73,26 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   for (const score of [2, 1, -1, -2]) marks.push({ kind: 'line', x1: box.x, y1: yOf(score), x2: box.x + box.width, y2: yOf(score), style: 'grid' });
   marks.push({ kind: 'line', x1: box.x, y1: yOf(0), x2: box.x + box.width, y2: yOf(0), style: 'grid-zero' });
   if (options.scale) marks.push(...scaleMarks(box.x, yOf, plotHeight));
-  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, box.y + box.height - CAPTION + 3));
+  if (captions) marks.push(...feelingCaptions(options.feelings!, centres, plotTop + plotHeight + captionGap, box));
 
-  // Overlaid curves are drawn a few px apart, so equal scores show as parallel lines, not one.
-  const spread = series.length > 1 ? 3 : 0;
   series.forEach((line, index) => {
     const offset = (index - (series.length - 1) / 2) * spread;
-    marks.push({ kind: 'group', name: `emotion:${line.name}`, marks: seriesMarks(line, centres, (score) => yOf(score) + offset, yOf(0) + offset) });
+    marks.push({ kind: 'group', name: `emotion:${line.name}`, marks: seriesMarks(line, centres, (score) => yOf(score) + offset, yOf(0) + offset, box) });
   });
   return marks;
 }
 
-function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (score: number) => number, zeroY: number): Mark[] {
+function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (score: number) => number, zeroY: number, band: Box): Mark[] {
   const style = personaStyle(line.styleIndex);
   const curveStyle = `persona-${line.styleIndex % PERSONA_STYLES}`;
   const markerStyle = `marker-${line.styleIndex % PERSONA_STYLES}`;
   const marks: Mark[] = [];
   let run: [number, number][] = [];
   const flush = (): void => {
-    if (run.length > 1) marks.push({ kind: 'path', d: monotoneCurve(run), style: curveStyle, dash: style.dash || undefined });
+    if (run.length > 1) {
+      const curve = monotoneCurvePath(run);
+      marks.push({ kind: 'path', d: curve.toString(), style: curveStyle, dash: style.dash || undefined, extent: curve.extent(), cell: band });
+    }
     run = [];
   };
   line.values.forEach((value, column) => {
@@ -92,10 +103,10 @@ function seriesMarks(line: EmotionSeries, centres: readonly number[], yOf: (scor
   line.values.forEach((value, column) => {
     if (value === 'skip') return;
     if (value === 'no-data') {
-      marks.push({ kind: 'path', d: markerPath(style.marker, centres[column], zeroY, MARKER), style: 'no-data', dash: '2 1.5' });
+      marks.push({ kind: 'path', ...markerOutline(style.marker, centres[column], zeroY, MARKER), style: 'no-data', dash: '2 1.5', cell: band });
       return;
     }
-    marks.push({ kind: 'path', d: markerPath(style.marker, centres[column], yOf(value), MARKER), style: markerStyle });
+    marks.push({ kind: 'path', ...markerOutline(style.marker, centres[column], yOf(value), MARKER), style: markerStyle, cell: band });
   });
   return marks;
 }
@@ -108,15 +119,17 @@ function scaleMarks(plotX: number, yOf: (score: number) => number, plotHeight: n
     const cy = yOf(score);
     marks.push(...face(plotX - 10 - radius, cy, radius, score));
     const label = score > 0 ? `+${score}` : score < 0 ? `\u2212${-score}` : '0';
-    const numberX = plotX - 10 - 2 * radius - 26;
+    const numberX = plotX - 10 - 2 * radius - 26; // at most SCALE_WIDTH left of the plot
     marks.push(...textBlock(label, { x: numberX, y: cy - 7, width: 22, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle' }).marks);
   }
   return marks;
 }
 
-function feelingCaptions(feelings: readonly (string | undefined)[], centres: readonly number[], y: number): Mark[] {
+function feelingCaptions(feelings: readonly (string | undefined)[], centres: readonly number[], y: number, band: Box): Mark[] {
   const width = MEASURES.column - 2 * MEASURES.padding;
-  return feelings.flatMap((feeling, column) =>
-    feeling?.trim() ? textBlock(feeling, { x: centres[column] - width / 2, y, width, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle', name: 'feeling' }).marks : [],
-  );
+  return feelings.flatMap((feeling, column) => {
+    if (!feeling?.trim()) return [];
+    const cell = { x: centres[column] - MEASURES.column / 2, y: band.y, width: MEASURES.column, height: band.height };
+    return textBlock(feeling, { x: centres[column] - width / 2, y, width, size: FONT.small, maxLines: 1, style: 'muted', anchor: 'middle', name: 'feeling', cell }).marks;
+  });
 }

@@ -1,6 +1,6 @@
 import type { MarkerShape } from '../persona-style.js';
-import { circlePath, path, polygonPath } from './path.js';
-import type { Mark } from './scene.js';
+import { circlePath, path, polygon, polygonPath } from './path.js';
+import type { Box, Mark } from './scene.js';
 
 /**
  * Symbols as vector shapes, not glyphs: the bundled font has no ★, ↳ or
@@ -9,18 +9,27 @@ import type { Mark } from './scene.js';
  */
 
 export function markerPath(shape: MarkerShape, cx: number, cy: number, size: number): string {
+  return markerOutline(shape, cx, cy, size).d;
+}
+
+/** A marker's path and the box of its outline (stroke not included). */
+export function markerOutline(shape: MarkerShape, cx: number, cy: number, size: number): { d: string; extent: Box } {
   const r = size / 2;
+  if (shape === 'circle') return { d: circlePath(cx, cy, r), extent: { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r } };
+  const outline = polygon(markerCorners(shape, cx, cy, r));
+  return { d: outline.toString(), extent: outline.extent()! };
+}
+
+function markerCorners(shape: Exclude<MarkerShape, 'circle'>, cx: number, cy: number, r: number): [number, number][] {
   switch (shape) {
-    case 'circle':
-      return circlePath(cx, cy, r);
     case 'square':
-      return polygonPath([[cx - r * 0.85, cy - r * 0.85], [cx + r * 0.85, cy - r * 0.85], [cx + r * 0.85, cy + r * 0.85], [cx - r * 0.85, cy + r * 0.85]]);
+      return [[cx - r * 0.85, cy - r * 0.85], [cx + r * 0.85, cy - r * 0.85], [cx + r * 0.85, cy + r * 0.85], [cx - r * 0.85, cy + r * 0.85]];
     case 'triangle':
-      return polygonPath([[cx, cy - r * 1.1], [cx + r, cy + r * 0.75], [cx - r, cy + r * 0.75]]);
+      return [[cx, cy - r * 1.1], [cx + r, cy + r * 0.75], [cx - r, cy + r * 0.75]];
     case 'triangle-down':
-      return polygonPath([[cx - r, cy - r * 0.75], [cx + r, cy - r * 0.75], [cx, cy + r * 1.1]]);
+      return [[cx - r, cy - r * 0.75], [cx + r, cy - r * 0.75], [cx, cy + r * 1.1]];
     case 'diamond':
-      return polygonPath([[cx, cy - r * 1.15], [cx + r * 1.15, cy], [cx, cy + r * 1.15], [cx - r * 1.15, cy]]);
+      return [[cx, cy - r * 1.15], [cx + r * 1.15, cy], [cx, cy + r * 1.15], [cx - r * 1.15, cy]];
   }
 }
 

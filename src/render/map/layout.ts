@@ -2,7 +2,7 @@ import type { ResolvedCatalog } from '../../load/catalog.js';
 import { personaOrder } from '../../model/emotions.js';
 import type { Journey, Stage, Step } from '../../schema/journey.js';
 import { textBlock, type Block } from './cells.js';
-import { emotionBand, emotionSeries, type EmotionSeries } from './emotion-band.js';
+import { emotionBand, emotionSeries, SCALE_WIDTH, type EmotionSeries } from './emotion-band.js';
 import type { CellLane, ColumnContext } from './lanes/lane.js';
 import { legend, type LegendNeeds } from './legend.js';
 import { columnsWidth, columnX, FONT, MEASURES, OVERLAID_PERSONAS } from './measures.js';
@@ -11,6 +11,7 @@ import type { Box, Mark, Scene } from './scene.js';
 import { stageBandContent } from './stage-band.js';
 import { evidenceBorder, stepHeaderContent } from './step-header.js';
 import { summarise } from './summary.js';
+import { lineMetrics } from './text/measure.js';
 
 /** The rows below the step headers, top to bottom. */
 export type Row = CellLane | { kind: 'emotion' } | { kind: 'line'; id: string; title: string; style: string; dash?: string };
@@ -69,13 +70,14 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
       personas: personaIds.map((id, index) => ({ name: personaName(id), styleIndex: index })),
       stepCount: columns.length,
       stageCount: stages.length,
+      emptyStages: stages.filter((stage) => !stage.steps?.length).map((stage) => stage.name),
       lintSummary: options.lintSummary,
     },
     left,
     y,
     width - 2 * MEASURES.margin,
   );
-  marks.push({ kind: 'group', name: 'header', marks: header.marks });
+  marks.push({ kind: 'group', name: 'header', marks: withCell(header.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: header.height }) });
   y += header.height + 16;
 
   // Stage band: each stage spans its steps.
@@ -88,7 +90,8 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   marks.push(gutterTitle('Stages', left, y, stageHeight));
   for (const box of stageBoxes) {
     const content = stageBandContent(box.stage, options.catalog, box.x + MEASURES.padding, y + MEASURES.padding, box.width - 2 * MEASURES.padding);
-    marks.push({ kind: 'group', name: `stage:${box.stage.id}`, marks: [{ kind: 'rect', x: box.x, y, width: box.width, height: stageHeight, radius: 4, style: 'band' }, ...content.marks] });
+    const band: Box = { x: box.x, y, width: box.width, height: stageHeight };
+    marks.push({ kind: 'group', name: `stage:${box.stage.id}`, marks: [{ kind: 'rect', ...band, radius: 4, style: 'band' }, ...withCell(content.marks, band)] });
   }
   y += stageHeight + MEASURES.spacing;
   const columnsTop = y;
@@ -99,7 +102,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   for (const column of columns) {
     const box = { x: column.x, y, width: MEASURES.column, height: headerHeight };
     const content = stepHeaderContent(column.step, personaIds, column.x + MEASURES.padding, y + MEASURES.padding, inner);
-    marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...content.marks] });
+    marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...withCell(content.marks, box)] });
   }
   y += headerHeight + MEASURES.spacing;
 
@@ -138,10 +141,11 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   y += 10;
   const noScore = rows.some((row) => row.kind === 'emotion') && series.some((line) => line.values.includes('no-data'));
   const key = legend(legendNeeds(columns, rows, noScore), left, y, width - 2 * MEASURES.margin);
-  marks.push(...key.marks);
+  marks.push(...withCell(key.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: key.height }));
   y += key.height;
 
-  const height = y + MEASURES.margin;
+  // Whole pixels: a PNG is then exactly the SVG's size times the scale (resvg rounds a fractional size).
+  const height = Math.ceil(y + MEASURES.margin);
   return {
     width,
     height,
@@ -151,12 +155,15 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   };
 }
 
-function gutterTitle(title: string, x: number, y: number, height: number): Mark {
-  const block = textBlock(title, { x, y: y + MEASURES.padding, width: MEASURES.gutter - 16, size: FONT.small, weight: 'bold', maxLines: Math.max(1, Math.floor((height - 8) / 14)), style: 'text', name: 'lane-name' });
+/** A row's name in the left gutter, in as many lines as the row's height holds. */
+function gutterTitle(title: string, x: number, y: number, height: number, width: number = MEASURES.gutter - 16): Mark {
+  const lines = Math.max(1, Math.floor((height - MEASURES.padding) / lineMetrics({ size: FONT.small, weight: 'bold' }).lineHeight));
+  const cell = { x, y, width, height };
+  const block = textBlock(title, { x, y: y + MEASURES.padding, width, size: FONT.small, weight: 'bold', maxLines: lines, style: 'text', name: 'lane-name', cell });
   return { kind: 'group', name: `gutter:${title}`, marks: block.marks };
 }
 
-/** Sets the cell every text of a lane cell must stay inside, for the layout tests. */
+/** Sets the box (lane cell, band, header) every text among the marks must stay inside, for the layout tests. */
 function withCell(marks: readonly Mark[], cell: Box): Mark[] {
   return marks.map((mark) => {
     if (mark.kind === 'group') return { ...mark, marks: withCell(mark.marks, cell) };
@@ -170,16 +177,18 @@ function emotionRows(series: readonly EmotionSeries[], columns: readonly Column[
   const centres = columns.map((column) => column.x + MEASURES.column / 2);
   const feelings = columns.map((column) => column.step.feeling);
   const marks: Mark[] = [];
+  // The scale's numbers and faces sit at the gutter's right: the name keeps clear of them.
+  const titleWidth = MEASURES.gutter - SCALE_WIDTH - 6;
   if (series.length <= OVERLAID_PERSONAS) {
     const box = { x: plotX, y, width: plotWidth, height: MEASURES.emotionHeight };
-    marks.push(gutterTitle('Emotion', left, y, 30), ...emotionBand(series, { box, centres, feelings, scale: true }));
+    marks.push(gutterTitle('Emotion', left, y, box.height, titleWidth), ...emotionBand(series, { box, centres, feelings, scale: true }));
     return { marks: [{ kind: 'group', name: 'lane:emotion', marks }], height: box.height };
   }
   const bandHeight = 84;
   let cursor = y;
   series.forEach((line, index) => {
     const box = { x: plotX, y: cursor, width: plotWidth, height: bandHeight };
-    marks.push(gutterTitle(`Emotion: ${line.name}`, left, cursor, 40), ...emotionBand([line], { box, centres, feelings: index === 0 ? feelings : undefined, scale: true }));
+    marks.push(gutterTitle(`Emotion: ${line.name}`, left, cursor, bandHeight, titleWidth), ...emotionBand([line], { box, centres, feelings: index === 0 ? feelings : undefined, scale: true }));
     cursor += bandHeight + MEASURES.spacing;
   });
   return { marks: [{ kind: 'group', name: 'lane:emotion', marks }], height: cursor - MEASURES.spacing - y };
@@ -187,7 +196,9 @@ function emotionRows(series: readonly EmotionSeries[], columns: readonly Column[
 
 /** A line of the blueprint across the whole width, labelled in the gutter (after NN/g). */
 function blueprintLine(row: Extract<Row, { kind: 'line' }>, left: number, y: number, right: number): Mark[] {
-  const label = textBlock(row.title, { x: left, y: y - 15, width: MEASURES.gutter + 160, size: FONT.small, weight: 'bold', maxLines: 1, style: 'muted' });
+  // The label sits in the gap above the line, from the lane above's bottom (y - 14) to the line's stroke.
+  const cell = { x: left, y: y - 14, width: MEASURES.gutter + 160, height: 13 };
+  const label = textBlock(row.title, { x: left, y: y - 15, width: MEASURES.gutter + 160, size: FONT.small, weight: 'bold', maxLines: 1, style: 'muted', cell });
   return [{ kind: 'group', name: `line:${row.id}`, marks: [{ kind: 'line', x1: left, y1: y, x2: right, y2: y, style: row.style, dash: row.dash }, ...label.marks] }];
 }
 

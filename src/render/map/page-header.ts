@@ -18,6 +18,8 @@ export interface HeaderOptions {
   personas: readonly LegendPersona[];
   stepCount: number;
   stageCount: number;
+  /** Names of the stages drawn without steps: they have no column, so the header names them. */
+  emptyStages?: readonly string[];
   /** e.g. "Lint: 0 errors, 3 warnings" (--lint). */
   lintSummary?: string;
 }
@@ -34,6 +36,7 @@ export function pageHeader(journey: Journey, options: HeaderOptions, x: number, 
     journey.owner ? `Owner: ${journey.owner}` : 'No owner',
     journey.reviewed ? `Reviewed ${journey.reviewed}` : 'Never reviewed',
     `${options.stepCount} step${options.stepCount === 1 ? '' : 's'} in ${options.stageCount} stage${options.stageCount === 1 ? '' : 's'}`,
+    ...(options.emptyStages?.length ? [`${options.emptyStages.length === 1 ? 'Stage' : 'Stages'} without steps: ${options.emptyStages.join(', ')}`] : []),
     ...(options.lintSummary ? [options.lintSummary] : []),
   ];
   const meta = textBlock(facts.join('  ·  '), { x, y: cursor, width, size: FONT.cell, maxLines: 2, style: 'muted', name: 'facts' });

