@@ -34,7 +34,7 @@ const MARKER = 9;
 /** How far a marker reaches from its point: the diamond's half diagonal, plus half the no-data marker's stroke. */
 const MARKER_REACH = (MARKER / 2) * 1.15 + 0.75;
 /** Overlaid curves are drawn this far apart, so equal scores show as parallel lines, not one. */
-const SPREAD = 3;
+const SPREAD = 4.5;
 /** The scale's numbers and faces take up to this much of the gutter, left of the plot. */
 export const SCALE_WIDTH = 50;
 
@@ -60,7 +60,8 @@ export function emotionBand(series: readonly EmotionSeries[], options: BandOptio
   const { box, centres } = options;
   const captions = options.feelings !== undefined;
   const plotTop = box.y + PAD_TOP;
-  const spread = series.length > 1 ? SPREAD : 0;
+  // Equal scores are drawn a few px apart, as parallel lines; with many personas, closer, so every marker stays in the band.
+  const spread = series.length > 1 ? Math.min(SPREAD, (PAD_TOP - MARKER_REACH) / ((series.length - 1) / 2)) : 0;
   // Feeling captions start below the lowest a marker at -2 can reach, the outermost curve's offset included.
   const captionGap = ((series.length - 1) / 2) * spread + MARKER_REACH + 1;
   const captionHeight = lineMetrics({ size: FONT.small }).lineHeight;

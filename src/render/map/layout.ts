@@ -37,6 +37,8 @@ interface Column {
   x: number;
 }
 
+const MIN_WIDTH = 640;
+
 /** Lays out a journey as a view: a pure function from the journey to a scene of numbers. */
 export function layoutJourney(journey: Journey, view: View, options: LayoutOptions): Scene {
   const stages = options.stageIds ? journey.stages.filter((stage) => options.stageIds!.includes(stage.id)) : journey.stages;
@@ -57,7 +59,8 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
   const left = MEASURES.margin;
   const plotX = columnX(0);
   const plotWidth = columnsWidth(columns.length);
-  const width = plotX + plotWidth + MEASURES.margin;
+  // A map of one or two steps still gets room for its title and legend.
+  const width = Math.max(plotX + plotWidth + MEASURES.margin, MIN_WIDTH);
   const inner = MEASURES.column - 2 * MEASURES.padding;
   const under: Mark[] = [];
   const marks: Mark[] = [];
@@ -68,6 +71,7 @@ export function layoutJourney(journey: Journey, view: View, options: LayoutOptio
     {
       view: view.name,
       personas: personaIds.map((id, index) => ({ name: personaName(id), styleIndex: index })),
+      curves: view.rows.some((row) => row.kind === 'emotion'),
       stepCount: columns.length,
       stageCount: stages.length,
       emptyStages: stages.filter((stage) => !stage.steps?.length).map((stage) => stage.name),

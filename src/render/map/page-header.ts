@@ -16,6 +16,8 @@ export interface HeaderOptions {
   /** "Journey map" or "Service blueprint": what this picture is. */
   view: string;
   personas: readonly LegendPersona[];
+  /** Whether the picture draws emotion curves: the legend then shows each persona's line style too. */
+  curves: boolean;
   stepCount: number;
   stageCount: number;
   /** Names of the stages drawn without steps: they have no column, so the header names them. */
@@ -44,7 +46,7 @@ export function pageHeader(journey: Journey, options: HeaderOptions, x: number, 
   cursor += meta.height;
   if (options.personas.length > 0) {
     cursor += MEASURES.spacing;
-    const legend = personaLegend(options.personas, x, cursor, width);
+    const legend = personaLegend(options.personas, options.curves, x, cursor, width);
     marks.push(...legend.marks);
     cursor += legend.height;
   }
@@ -53,8 +55,8 @@ export function pageHeader(journey: Journey, options: HeaderOptions, x: number, 
 
 const SAMPLE = 28;
 
-/** Each persona as its line sample (dash), marker and name, wrapped over as many rows as needed. */
-function personaLegend(personas: readonly LegendPersona[], x: number, y: number, width: number): Block {
+/** Each persona as its line sample (when there are curves), marker and name, wrapped over as many rows as needed. */
+function personaLegend(personas: readonly LegendPersona[], curves: boolean, x: number, y: number, width: number): Block {
   const marks: Mark[] = [];
   const rowHeight = 18;
   let cursorX = x;
@@ -62,7 +64,8 @@ function personaLegend(personas: readonly LegendPersona[], x: number, y: number,
   for (const persona of personas) {
     const style = personaStyle(persona.styleIndex);
     const nameWidth = Math.min(measureText(persona.name, { size: FONT.small }), width - SAMPLE - 8);
-    const itemWidth = SAMPLE + 6 + nameWidth;
+    const sample = curves ? SAMPLE : 10;
+    const itemWidth = sample + 6 + nameWidth;
     if (cursorX > x && cursorX + itemWidth > x + width) {
       cursorX = x;
       cursorY += rowHeight;
@@ -73,9 +76,9 @@ function personaLegend(personas: readonly LegendPersona[], x: number, y: number,
       kind: 'group',
       name: `persona:${persona.name}`,
       marks: [
-        { kind: 'line', x1: cursorX, y1: cy, x2: cursorX + SAMPLE, y2: cy, style: `persona-${index}`, dash: style.dash || undefined },
-        { kind: 'path', d: markerPath(style.marker, cursorX + SAMPLE / 2, cy, 9), style: `marker-${index}` },
-        ...textBlock(persona.name, { x: cursorX + SAMPLE + 6, y: cy - 7, width: nameWidth, size: FONT.small, maxLines: 1 }).marks,
+        ...(curves ? [{ kind: 'line' as const, x1: cursorX, y1: cy, x2: cursorX + SAMPLE, y2: cy, style: `persona-${index}`, dash: style.dash || undefined }] : []),
+        { kind: 'path', d: markerPath(style.marker, cursorX + sample / 2, cy, 9), style: `marker-${index}` },
+        ...textBlock(persona.name, { x: cursorX + sample + 6, y: cy - 7, width: nameWidth, size: FONT.small, maxLines: 1 }).marks,
       ],
     });
     cursorX += itemWidth + 18;

@@ -38,15 +38,23 @@ export function stepHeaderContent(step: Step, personas: readonly string[], x: nu
   const takers = personas.map((id, index) => ({ id, index })).filter(({ id }) => step.personas?.length && takesStep(step, id));
   if (takers.length > 0) {
     const size = 9;
+    const pitch = size + 5;
+    // Past what fits, the last place says how many more ("+4"); the tooltip names them all.
+    const fits = Math.floor(width / pitch);
+    const shown = takers.length > fits ? Math.max(0, fits - 3) : takers.length;
+    const more = takers.length - shown;
     marks.push({
       kind: 'group',
       name: 'personas',
       title: `Personas: ${takers.map(({ id }) => id).join(', ')}`,
-      marks: takers.slice(0, Math.floor(width / (size + 5))).map(({ index }, i) => ({
-        kind: 'path' as const,
-        d: markerPath(personaStyle(index).marker, x + size / 2 + i * (size + 5), cursor + size / 2, size),
-        style: `marker-${index % PERSONA_STYLES}`,
-      })),
+      marks: [
+        ...takers.slice(0, shown).map(({ index }, i) => ({
+          kind: 'path' as const,
+          d: markerPath(personaStyle(index).marker, x + size / 2 + i * pitch, cursor + size / 2, size),
+          style: `marker-${index % PERSONA_STYLES}`,
+        })),
+        ...(more > 0 ? textBlock(`+${more}`, { x: x + shown * pitch, y: cursor - 2, width: width - shown * pitch, size: FONT.small, maxLines: 1, style: 'muted' }).marks : []),
+      ],
     });
     cursor += size + 4;
   }
