@@ -25,6 +25,8 @@ export interface RenderOptions {
    * so the same diagram always renders to the same bytes.
    */
   id?: string;
+  /** This diagram's time limit, over the renderer's. */
+  timeoutMs?: number;
 }
 
 export interface SvgRenderer {
@@ -115,12 +117,12 @@ class PageRenderer implements SvgRenderer {
     if (this.closed) return Promise.reject(new Error('the SVG renderer is closed'));
     const id = diagramId(source, options.id);
     // mermaid.render keeps global state: one diagram at a time per page.
-    const job = this.queue.then(() => this.renderNow(source, id));
+    const job = this.queue.then(() => this.renderNow(source, id, options.timeoutMs ?? this.timeoutMs));
     this.queue = job.catch(() => undefined);
     return job;
   }
 
-  private async renderNow(source: string, id: string): Promise<string> {
+  private async renderNow(source: string, id: string, timeoutMs: number): Promise<string> {
     const evaluation = this.page.evaluate(
       (text, svgId) => (globalThis as unknown as { cjmRender: PageRender }).cjmRender(text, svgId),
       source,
@@ -129,14 +131,14 @@ class PageRenderer implements SvgRenderer {
     evaluation.catch(() => undefined); // observed below; after a timeout the page is closed under it
     let result: PageResult | typeof TIMED_OUT;
     try {
-      result = await withTimeout(evaluation, this.timeoutMs);
+      result = await withTimeout(evaluation, timeoutMs);
     } catch (error) {
       await this.replacePage();
       throw new MermaidRenderError(`the page crashed while rendering this diagram: ${String(error)}`);
     }
     if (result === TIMED_OUT) {
       await this.replacePage();
-      throw new MermaidRenderError(`rendering took longer than ${this.timeoutMs} ms`);
+      throw new MermaidRenderError(`rendering took longer than ${timeoutMs} ms`);
     }
     if (!result.ok) throw new MermaidRenderError(result.error);
     return finishSvg(result.svg, this.portable);
