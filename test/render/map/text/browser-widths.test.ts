@@ -4,42 +4,21 @@
  * without Arimo falls back to (here Liberation Sans, through fontconfig's Arial
  * alias; Debian's fonts-liberation, which Chromium's package recommends).
  */
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FAMILY, measureText, TEXT_STYLE, type FontWeight } from '../../../../src/render/map/text/measure.js';
 import { wrapText } from '../../../../src/render/map/text/wrap.js';
+import { CHROMIUM, launchChromium, NO_CHROMIUM, type Chromium } from '../chromium.js';
 
 const TOLERANCE_PX = 0.5;
 /** getBBox() rounds glyph ink out to whole pixels: see expectWidthsToMatch. */
 const INK_ROUNDING_PX = 1;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Fonts whose advances are Arial's: any other means the check measured something else. */
 const METRIC_COMPATIBLE_FAMILIES = ['Arimo', 'Arial', 'Liberation Sans'];
 
-function isExecutable(path: string | undefined): path is string {
-  if (path === undefined || path === '') return false;
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-const chromium = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find(isExecutable);
-const NO_CHROMIUM = 'no Chromium found (set PUPPETEER_EXECUTABLE_PATH or apt-get install chromium)';
-if (!chromium) console.warn(`browser width check SKIPPED: ${NO_CHROMIUM}`);
+if (!CHROMIUM) console.warn(`browser width check SKIPPED: ${NO_CHROMIUM}`);
 
 // Arimo 1.341 and Liberation Sans 1.07 disagree on a few characters (· ƒ ˆ µ Ѝ џ ⁿ), so the strings avoid them.
 const STRINGS = [
@@ -153,21 +132,17 @@ function expectWidthsToMatch(widths: Map<string, BrowserWidth>, label: string): 
   expect(mismatches).toEqual([]);
 }
 
-describe.runIf(chromium)('Chromium draws text as wide as measureText measures it', () => {
-  let browser: Browser;
+describe.runIf(CHROMIUM)('Chromium draws text as wide as measureText measures it', () => {
+  let chromium: Chromium;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'cjm-font-check-'));
-    const { default: puppeteer } = await import('puppeteer');
-    browser = await puppeteer.launch({ executablePath: chromium, headless: true, pipe: true, userDataDir: profile, args: CHROMIUM_ARGS });
-    page = await browser.newPage();
+    chromium = await launchChromium();
+    page = chromium.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chromium?.close();
   });
 
   it('with the bundled Arimo as a web font', async () => {
@@ -188,7 +163,7 @@ describe.runIf(chromium)('Chromium draws text as wide as measureText measures it
   });
 });
 
-describe.runIf(!chromium && process.env.CJM_REQUIRE_BROWSER === '1')('CI that promised a browser', () => {
+describe.runIf(!CHROMIUM && process.env.CJM_REQUIRE_BROWSER === '1')('CI that promised a browser', () => {
   it('has a Chromium for the font width check', () => {
     expect.fail(`CJM_REQUIRE_BROWSER=1 but ${NO_CHROMIUM}`);
   });
