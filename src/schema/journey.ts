@@ -15,7 +15,7 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
  * and browsers would read as a relative path. Lowercase schemes, no spaces.
  * The same pattern goes into the JSON Schema, so every editor flags what the CLI flags.
  */
-export const URL_PATTERN = new RegExp(String.raw`^(?:https?://[^\s/?#]+(?:[/?#]\S*)?|mailto:[^\s@]+@\S+)$`);
+const URL_PATTERN = new RegExp(String.raw`^(?:https?://[^\s/?#]+(?:[/?#]\S*)?|mailto:[^\s@]+@\S+)$`);
 
 /*
  * patternErrorMessage and errorMessage are yaml-language-server's keywords: what an
