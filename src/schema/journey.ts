@@ -25,7 +25,7 @@ const slug = z
   .string()
   .regex(SLUG_PATTERN, { error: 'an id: lowercase letters, digits and dashes, starting with a letter or digit' })
   .meta({ patternErrorMessage: 'An id: lowercase letters, digits and dashes, starting with a letter or digit (e.g. open-claim).' })
-  .describe('An id: lowercase letters, digits and dashes (e.g. open-claim).');
+  .describe('An id: lowercase letters, digits and dashes, e.g. open-claim.');
 
 const text = z.string().min(1);
 const isoDate = z.iso
