@@ -10,6 +10,8 @@ export interface FormatContext {
   cwd: string;
   /** Metadata of the lint rules that ran, for formats that describe them (SARIF). */
   rules?: readonly RuleMetadata[];
+  /** SARIF: the run's category (automationDetails.id), so that several uploads to one repository do not replace each other. */
+  sarifCategory?: string;
 }
 
 export interface RuleMetadata {
