@@ -91,13 +91,18 @@ export const kpiSchema = z.strictObject({
   note: z.string().optional().describe('Free text about this KPI.'),
 });
 
+/*
+ * A title on the mapping branch of a union: yaml-language-server names it so in "Incorrect
+ * type. Expected "string | { text, severity, evidence }"", and by the document's title without
+ * one ("object(cjm journey (format v1))").
+ */
 export const painSchema = z.union([
   text,
   z.strictObject({
     text: text.describe('The pain, in the customer\'s words where possible.'),
     severity: z.enum(['low', 'medium', 'high']).optional().describe('How much it hurts: low, medium or high.'),
     evidence: z.enum(['observed', 'reported', 'inferred', 'assumed']).optional().describe('How we know: observed, reported, inferred or assumed.'),
-  }),
+  }).meta({ title: '{ text, severity, evidence }' }),
 ]);
 
 const evidenceSchema = z
@@ -110,7 +115,7 @@ export const transitionSchema = z.union([
     to: slug.describe('The step this branch leads to.'),
     when: z.string().optional().describe('The condition of this branch.'),
     share: z.number().min(0).max(100).optional().describe('Share of customers taking this branch, in %.'),
-  }),
+  }).meta({ title: '{ to, when, share }' }),
 ]);
 
 const emotionScore = z.int().min(-2).max(2);
@@ -120,7 +125,7 @@ const emotionScore = z.int().min(-2).max(2);
  * or a score per persona (`{ marco: -1, giulia: 1 }`) when they feel differently.
  */
 const emotionSchema = z
-  .union([emotionScore, z.record(slug, emotionScore)])
+  .union([emotionScore, z.record(slug, emotionScore).meta({ title: '{ persona-id: score }' })])
   .describe('How the customer feels, from -2 (very bad) to 2 (very good): one score, or one per persona id ({ marco: -1, giulia: 1 }).');
 
 export const touchpointSchema = z.strictObject({
