@@ -115,14 +115,20 @@ describe.each(CLIENTS)('yaml-language-server $server with the draft $draft journ
 });
 
 describe('the schema a file names in its modeline', () => {
-  it.each(['2.0.0', '1.19.2'] as const)('is found and read by yaml-language-server %s, for the examples and a new cjm init file', async (version) => {
-    const init = await runCli(['init', '-', '--id', 'claim'], { cwd: ROOT });
-    expect(init.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schemas/journey.draft-07.schema.json');
-    // A key the schema does not allow, appended: a diagnostic on the last line proves the schema was applied.
-    const documents = new Map([...VALID.filter((file) => file.includes('/examples/')), join(ROOT, 'new.journey.yaml')].map((file) => {
-      const text = file.endsWith('new.journey.yaml') ? init.stdout : readFileSync(file, 'utf8');
-      return [uriOf(file), `${text}ownr: cx-team\n`];
-    }));
+  it.each(['2.0.0', '1.19.2'] as const)('is found and read by yaml-language-server %s: the examples, the config and catalogue, new cjm init files', async (version) => {
+    const journey = await runCli(['init', '-', '--id', 'claim'], { cwd: ROOT });
+    const config = await runCli(['init', '--config', '-'], { cwd: ROOT });
+    expect(journey.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schemas/journey.draft-07.schema.json');
+    expect(config.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schemas/config.draft-07.schema.json');
+    const texts = new Map([
+      ...[...VALID.filter((file) => file.includes('/examples/')), join(ROOT, 'cjm.config.yaml'), join(ROOT, 'examples/shared/catalog.yaml')].map(
+        (file) => [file, readFileSync(file, 'utf8')] as const,
+      ),
+      [join(ROOT, 'new.journey.yaml'), journey.stdout],
+      [join(ROOT, 'new-cjm.config.yaml'), config.stdout],
+    ]);
+    // A key the schema does not allow, appended: a diagnostic on the last line, and no other, proves the schema was applied.
+    const documents = new Map([...texts].map(([file, text]) => [uriOf(file), `${text}ownr: cx-team\n`]));
     const server = await YamlLanguageServer.start(version);
     try {
       for (const [uri, found] of await server.diagnose(documents)) {
