@@ -105,7 +105,7 @@ describe.each(CLIENTS)('yaml-language-server $server with the draft $draft journ
     const lines = readFileSync(file, 'utf8').split('\n');
     const painsLine = lines.findIndex((line) => line.trim() === 'pains:') + 1;
     expect(await server.hover(uriOf(file), painsLine, 10)).toContain('What frustrates the customer here');
-    // Completion at the start of a new key in the first step: the keys it does not have yet, described.
+    // Completion on a key of the first step: the keys a step may have, each with its description.
     const items = await server.completion(uriOf(file), painsLine, 9);
     const byLabel = new Map(items.map((item) => [item.label, item.documentation]));
     expect(byLabel.get('opportunities')).toContain('Ideas to improve this step');

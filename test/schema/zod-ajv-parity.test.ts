@@ -112,6 +112,10 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
     for (const { name, data } of examples) expect({ name, ...verdicts(data) }).toEqual({ name, zod: true, ajv: true, ajvDraft07: true });
   });
 
+  it('compiles every schema cjm ships, strict, the config too', () => {
+    for (const draft of ['2020-12', '07'] as const) for (const kind of ['journey', 'config'] as const) expect(() => ajvFor(draft).compile(toJsonSchema(kind, draft))).not.toThrow();
+  });
+
   it('on a minimal valid journey', () => {
     expect(verdicts(minimal)).toEqual({ zod: true, ajv: true, ajvDraft07: true });
   });
