@@ -41,10 +41,15 @@ abstract class BasePositions implements PositionIndex {
     return this.spanToPosition(chosen);
   }
 
-  /** Range of an offset span in the source. */
+  /**
+   * Range of an offset span in the source, never past the last line: a parser
+   * error at the end of the file sits after the final line break, on a line
+   * that does not exist, which code scanning and editors cannot show.
+   */
   rangeToPosition(start: number, end: number): Position {
-    const from = this.lineColumn(start);
-    const to = this.lineColumn(Math.max(start, end));
+    const last = endOfLastLine(this.text);
+    const from = this.lineColumn(Math.min(start, last));
+    const to = this.lineColumn(Math.min(Math.max(start, end), last));
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
 
@@ -250,6 +255,12 @@ function endOfLine(text: string, start: number): number {
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The offset just past the last line's last character: before a final line break, if there is one. */
+function endOfLastLine(text: string): number {
+  if (text.endsWith('\r\n')) return text.length - 2;
+  return text.endsWith('\n') ? text.length - 1 : text.length;
 }
 
 function computeLineStarts(text: string): number[] {

@@ -21,6 +21,24 @@ const text = [
   '        owner:', //               line 9
 ].join('\n');
 
+describe('positions at the end of a file', () => {
+  it.each([
+    ['a final line break', 'cjm: 1\nid: x\ntitle: [unclosed\n'],
+    ['a final CRLF', 'cjm: 1\r\nid: x\r\ntitle: [unclosed\r\n'],
+    ['no final line break', 'cjm: 1\nid: x\ntitle: [unclosed'],
+  ])('a syntax error at the end of a 3-line file with %s points at line 3, not at the line after', (_, source) => {
+    const { problems } = parseYamlExact(source, DEFAULT_LIMITS);
+    expect(problems.map(({ code, line, column, endLine, endColumn }) => ({ code, line, column, endLine, endColumn }))).toEqual([
+      { code: 'yaml-syntax', line: 3, column: 17, endLine: 3, endColumn: 17 },
+    ]);
+  });
+
+  it('keeps an empty last line that the file does have', () => {
+    const { problems } = parseYamlExact('cjm: 1\nid: x\ntitle: [unclosed\n\n', DEFAULT_LIMITS);
+    expect(problems[0]).toMatchObject({ line: 4, column: 1 });
+  });
+});
+
 describe('SourcePositions.locate (1-based)', () => {
   const positions = parseYaml(text, DEFAULT_LIMITS).positions();
 

@@ -17,6 +17,7 @@ interface LintCliOptions {
   now?: string;
   reportUnusedDisableDirectives?: string | true;
   stdinFilename?: string;
+  sarifCategory?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -35,6 +36,7 @@ export function registerLint(program: Command): void {
     .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
+    .option('--sarif-category <name>', 'with -f sarif: the run\'s category for code scanning (automationDetails.id, default cjm), to upload several runs to one repository', parseCategory)
     .addHelpText('after', outputFormatsHelp())
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
 }
@@ -43,6 +45,11 @@ function collectRule(value: string, previous: CliRuleSetting[] | undefined): Cli
   const match = /^([^:\s]+):(off|info|warn|error)$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected RULE-ID:SEVERITY with a severity of off, info, warn or error, e.g. --rule stage-kpi:off');
   return [...(previous ?? []), { id: match[1], severity: match[2] as CliRuleSetting['severity'] }];
+}
+
+function parseCategory(value: string): string {
+  if (!/^\S+$/.test(value)) throw new InvalidArgumentError('expected a name without spaces, e.g. --sarif-category cjm-journeys');
+  return value;
 }
 
 function parseCount(value: string): number {
@@ -58,6 +65,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
   const { cjmVersion } = await import('../version.js');
 
   if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  if (options.sarifCategory !== undefined && options.format !== 'sarif') throw new UsageError('--sarif-category applies to SARIF output: add -f sarif');
   const unused = unusedDirectiveSeverity(options.reportUnusedDisableDirectives, paths);
   const run = await lintFiles(paths, {
     ...(await coreOptions(options.config, options.stdinFilename)),
@@ -76,6 +84,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     cwd: cli().cwd,
     verbose: options.verbose,
     rules: ruleMetadata(run.rules),
+    sarifCategory: options.sarifCategory,
   };
   let report = '';
   for (const format of formats) report += (await loadFormatter(format))(run.files, context);

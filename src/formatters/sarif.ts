@@ -1,15 +1,21 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../findings.js';
-import { describeCode } from '../lint/validation-codes.js';
+import { codeDocsUrl, describeCode } from '../lint/validation-codes.js';
 import type { Formatter, RuleMetadata } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/cjm-dev/cjm';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
+/** The working directory: GitHub code scanning resolves it to the checkout. */
+const SRCROOT = '%SRCROOT%';
+/** automationDetails.id without --sarif-category: a category (the part before the last `/`) of its own. */
+const DEFAULT_CATEGORY = 'cjm';
 
 interface ReportingDescriptor {
   id: string;
+  /** PascalCase, as code scanning shows rule names (see friendlyName). */
+  name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
@@ -18,42 +24,54 @@ interface ReportingDescriptor {
 }
 
 /**
- * SARIF 2.1.0 as GitHub code scanning reads it: one run, the driver with every
- * rule of the run (and every validation code that occurs) as a reporting
- * descriptor, and results with repo-relative `/` URIs under %SRCROOT% and
+ * SARIF 2.1.0 as GitHub code scanning (and the SARIF Multitool's GitHub and
+ * Azure DevOps rule sets) read it: one run with its category, the driver with
+ * every rule of the run (and every validation code that occurs) as a named
+ * reporting descriptor with a help URI, and results with relative `/` URIs and
  * 1-based regions. Columns are UTF-16 code units, as JavaScript counts them.
  */
 export const sarif: Formatter = (results, context) => {
   const descriptors = describeRules(context.rules ?? [], results.flatMap((result) => result.findings));
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));
+  const bases = new Map<string, string>();
+  const locate = (file: string) => artifact(file, context.cwd, bases);
   const sarifResults = results.flatMap((result) =>
     result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       ruleIndex: index.get(finding.ruleId)!,
       level: LEVEL[finding.severity],
       message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: artifact(finding.file, context.cwd), region: region(finding) } }],
+      locations: [{ physicalLocation: { artifactLocation: locate(finding.file), region: region(finding) } }],
     })),
   );
   const ioErrors = results.filter((result) => result.ioError);
+  const notifications = ioErrors.map((result) => ({
+    level: 'error',
+    message: { text: `${result.file}: ${result.ioError}` },
+    locations: [{ physicalLocation: { artifactLocation: locate(result.file) } }],
+  }));
+  const category = context.sarifCategory ?? DEFAULT_CATEGORY;
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cjm', version: context.version, semanticVersion: context.version, informationUri: INFORMATION_URI, rules: descriptors } },
+        tool: {
+          driver: {
+            name: 'cjm',
+            fullName: `cjm ${context.version}: customer journey maps as code`,
+            version: context.version,
+            semanticVersion: context.version,
+            informationUri: INFORMATION_URI,
+            rules: descriptors,
+          },
+        },
+        automationDetails: { id: category.endsWith('/') ? category : `${category}/` },
+        ...(bases.size ? { originalUriBaseIds: Object.fromEntries([...bases].map(([id, uri]) => [id, { uri }])) } : {}),
         invocations: [
           {
             executionSuccessful: ioErrors.length === 0,
-            ...(ioErrors.length
-              ? {
-                  toolExecutionNotifications: ioErrors.map((result) => ({
-                    level: 'error',
-                    message: { text: `${result.file}: ${result.ioError}` },
-                    locations: [{ physicalLocation: { artifactLocation: artifact(result.file, context.cwd) } }],
-                  })),
-                }
-              : {}),
+            ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
         columnKind: 'utf16CodeUnits',
@@ -75,6 +93,7 @@ function ruleDescriptor(rule: RuleMetadata): ReportingDescriptor {
   const docs = rule.docsUrl ? ` See ${rule.docsUrl}` : '';
   return {
     id: rule.id,
+    name: friendlyName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description} (cjm lint rule ${rule.id}, default severity ${rule.defaultSeverity}.)` },
     help: {
@@ -90,21 +109,46 @@ function ruleDescriptor(rule: RuleMetadata): ReportingDescriptor {
 /** Validation and engine codes are not rules one can configure, but code scanning needs a descriptor for each result. */
 function codeDescriptor(code: string): ReportingDescriptor {
   const description = describeCode(code);
+  const docs = codeDocsUrl(code);
   return {
     id: code,
+    name: friendlyName(code),
     shortDescription: { text: description },
     fullDescription: { text: `${description} (cjm validation check ${code}: it always runs and cannot be turned off.)` },
-    help: { text: `${description} Run \`cjm validate\` for details.`, markdown: `**${code}**: ${description}` },
+    help: {
+      text: `${description} Run \`cjm validate\` for details.${docs ? ` See ${docs}` : ''}`,
+      markdown: `**${code}**: ${description}${docs ? `\n\n[What it means and how to fix it](${docs})` : ''}`,
+    },
+    ...(docs ? { helpUri: docs } : {}),
     defaultConfiguration: { level: 'error' },
   };
 }
 
-/** A URI relative to the repository root (%SRCROOT%, the working directory) with `/` separators. */
-function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+/** stage-owner -> StageOwner. A one-word id gets `Check` (schema -> SchemaCheck): SARIF wants a name that differs from the id, case aside. */
+function friendlyName(id: string): string {
+  const name = id.replace(/(?:^|-)([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
+}
+
+/**
+ * A relative URI with `/` separators and a base: %SRCROOT% (the working
+ * directory) for the files inside it; for a file outside, its file system
+ * root, declared in `originalUriBaseIds` (`bases` collects those), so no
+ * location is an absolute `file:` URI, which code scanning cannot place.
+ */
+function artifact(file: string, cwd: string, bases: Map<string, string>): { uri: string; uriBaseId: string } {
   const absolute = resolve(cwd, file);
-  const rel = relative(cwd, absolute);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(absolute).href };
-  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  const inside = relative(cwd, absolute);
+  if (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return { uri: toUri(inside), uriBaseId: SRCROOT };
+  const root = parse(absolute).root;
+  // ROOT for `/`; ROOT_C for `C:\` on Windows, where each drive is a root of its own.
+  const id = root === sep ? 'ROOT' : `ROOT_${root.replace(/[^A-Za-z0-9]/g, '')}`;
+  bases.set(id, pathToFileURL(root).href);
+  return { uri: toUri(relative(root, absolute)), uriBaseId: id };
+}
+
+function toUri(relativePath: string): string {
+  return relativePath.split(sep).map(encodeURIComponent).join('/');
 }
 
 function region(finding: Finding) {

@@ -12,6 +12,8 @@ export interface FormatContext {
   verbose?: boolean;
   /** Metadata of the lint rules that ran, for formats that describe them (SARIF). */
   rules?: readonly RuleMetadata[];
+  /** SARIF: the run's category (automationDetails.id), so that several uploads to one repository do not replace each other. */
+  sarifCategory?: string;
 }
 
 export interface RuleMetadata {

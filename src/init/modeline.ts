@@ -1,20 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-type SchemaKind = 'journey' | 'config';
+import { schemaFileName, type SchemaKind } from '../schema/json-schema.js';
 
 /**
  * Where a new file's `# yaml-language-server: $schema=...` modeline points,
- * as a path relative to the file (what the YAML language server resolves):
- * 1. cjm installed in the project: node_modules/cjm/schemas/<kind>.schema.json
+ * as a path relative to the file (what the YAML language server resolves).
+ * The draft-07 schema: every yaml-language-server version reads it, while
+ * versions before 1.20 flag every valid `range` under the 2020-12 one.
+ * 1. cjm installed in the project: node_modules/cjm/schemas/<kind>.draft-07.schema.json
  *    in the file's directory or a parent (what a team shares through git);
  * 2. inside a checkout of cjm itself: its schemas/ directory;
  * 3. otherwise the schemas of the cjm that is running (a global install): right
  *    on this machine only, so `--schema` takes a path or URL of your choice.
  */
 export function schemaReference(kind: SchemaKind, fileDirectory: string, packageRoot = runningPackageRoot()): string {
-  const name = `${kind}.schema.json`;
+  const name = schemaFileName(kind, '07');
   for (let dir = fileDirectory; ; dir = dirname(dir)) {
     const installed = join(dir, 'node_modules', 'cjm', 'schemas', name);
     if (existsSync(installed)) return relativeReference(fileDirectory, installed);

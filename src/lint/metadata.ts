@@ -1,11 +1,12 @@
 import type { RuleMetadata } from '../formatters/types.js';
 import type { Rule } from './rule.js';
 
-/** Where each rule's page lives (docs/rules/<id>.md), for SARIF's helpUri and `cjm rules`. */
-const RULE_DOCS_BASE_URL = 'https://github.com/cjm-dev/cjm/blob/main/docs/rules/';
+/** Where the docs live on the web, for SARIF's helpUri, `cjm rules` and report pages. */
+export const DOCS_BASE_URL = 'https://github.com/cjm-dev/cjm/blob/main/docs/';
 
+/** Each rule's page: docs/rules/<id>.md. */
 export function ruleDocsUrl(id: string): string {
-  return `${RULE_DOCS_BASE_URL}${id}.md`;
+  return `${DOCS_BASE_URL}rules/${id}.md`;
 }
 
 /** What formatters may know about the rules of a run. */

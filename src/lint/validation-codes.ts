@@ -1,3 +1,5 @@
+import { DOCS_BASE_URL } from './metadata.js';
+
 /**
  * Finding codes that are not lint rules: validation (which lint runs first) and
  * the engine's own. Formats that describe their rules (SARIF) need a sentence
@@ -35,4 +37,9 @@ export const ENGINE_CODES: Readonly<Record<string, string>> = {
 
 export function describeCode(code: string): string {
   return VALIDATION_CODES[code] ?? ENGINE_CODES[code] ?? `cjm check ${code}.`;
+}
+
+/** A code's section of docs/validation-codes.md (GitHub anchors a `### code` heading as #code); none for an unknown code. */
+export function codeDocsUrl(code: string): string | undefined {
+  return Object.hasOwn(VALIDATION_CODES, code) || Object.hasOwn(ENGINE_CODES, code) ? `${DOCS_BASE_URL}validation-codes.md#${code}` : undefined;
 }

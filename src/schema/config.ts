@@ -35,7 +35,7 @@ export const configSchema = z
       .array(
         z.strictObject({
           files: globs.min(1).describe('Globs the override applies to.'),
-          rules: z.record(z.string(), ruleSetting),
+          rules: z.record(z.string(), ruleSetting).describe('Lint rule severities and options for these files, by rule id.'),
         }),
       )
       .optional()
@@ -46,7 +46,8 @@ export const configSchema = z
         maxFileSize: z.int().positive().optional().describe('Largest journey file read, in bytes. Default 5 MB.'),
         maxDepth: z.int().min(8).max(200).optional().describe('Deepest nesting accepted. Default 64.'),
       })
-      .optional(),
+      .optional()
+      .describe('Limits on what cjm reads: file size and nesting depth.'),
   })
   .describe('cjm workspace configuration (cjm.config.yaml).');
 

@@ -35,6 +35,14 @@ describe('cjm lint (built binary)', () => {
     if (format === 'json' || format === 'sarif') JSON.parse(result.stdout);
   });
 
+  it('--sarif-category names the run for code scanning; without -f sarif it is a usage error', async () => {
+    const result = await runCli(['lint', '--no-config', '-f', 'sarif', '--sarif-category', 'journeys', 'gaps.journey.yaml'], { cwd: BASIC });
+    expect(JSON.parse(result.stdout).runs[0].automationDetails).toEqual({ id: 'journeys/' });
+    const misplaced = await runCli(['lint', '--no-config', '--sarif-category', 'journeys', 'gaps.journey.yaml'], { cwd: BASIC });
+    expect(misplaced).toEqual({ code: 2, stdout: '', stderr: 'cjm: --sarif-category applies to SARIF output: add -f sarif\n' });
+    expect((await runCli(['lint', '--no-config', '-f', 'sarif', '--sarif-category', 'two words', '.'], { cwd: BASIC })).code).toBe(2);
+  });
+
   it('warnings only: exit 0; --max-warnings 1 is exceeded by 2 warnings: exit 1; --max-warnings 2 is not', async () => {
     expect((await scenario('warnings', ['lint', '--no-config', 'warnings.journey.yaml'])).code).toBe(0);
     const over = await scenario('max-warnings-exceeded', ['lint', '--no-config', '--max-warnings', '1', 'warnings.journey.yaml']);

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../src/formatters/sarif.js';
-import { CONTEXT, RESULTS } from './sample.js';
+import { CONTEXT, finding, RESULTS } from './sample.js';
 
 /**
  * The SARIF 2.1.0 schema (rtm.5, the final 2.1.0 text) as shipped by
@@ -38,15 +38,18 @@ describe('sarif formatter', () => {
     expect(validate(broken)).toBe(false);
     // A clean run too.
     expect(validate(JSON.parse(sarif([{ file: 'a.journey.yaml', findings: [] }], CONTEXT)))).toBe(true);
+    // And a file outside the working directory, with its declared base.
+    expect(validate(JSON.parse(sarif([{ file: '../x.journey.yaml', findings: [finding({ file: '../x.journey.yaml' })] }], CONTEXT)))).toBe(true);
   });
 
   it('names the tool and describes every rule, with help and a link to its page', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
-    expect(run.tool.driver).toMatchObject({ name: 'cjm', version: '0.1.0', informationUri: 'https://github.com/cjm-dev/cjm' });
+    expect(run.tool.driver).toMatchObject({ name: 'cjm', fullName: 'cjm 0.1.0: customer journey maps as code', version: '0.1.0', informationUri: 'https://github.com/cjm-dev/cjm' });
     const owner = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'stage-owner');
     expect(owner).toEqual({
       id: 'stage-owner',
+      name: 'StageOwner',
       shortDescription: { text: 'A stage with no owner.' },
       fullDescription: { text: expect.stringContaining('A stage with no owner.') },
       help: { text: expect.stringContaining('docs/rules/stage-owner.md'), markdown: expect.stringContaining('(https://github.com/cjm-dev/cjm/blob/main/docs/rules/stage-owner.md)') },
@@ -57,9 +60,35 @@ describe('sarif formatter', () => {
     expect(off.defaultConfiguration).toEqual({ level: 'warning', enabled: false });
   });
 
-  it('describes validation codes that occur as rules too', () => {
+  it('describes validation codes that occur as rules too, with a name and a link to their section of docs/validation-codes.md', () => {
     const schema = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'schema');
     expect(schema.shortDescription.text).toBe('The journey does not match the cjm journey format.');
+    // SARIF wants a name that differs from the id, case aside.
+    expect(schema.name).toBe('SchemaCheck');
+    expect(schema.helpUri).toBe('https://github.com/cjm-dev/cjm/blob/main/docs/validation-codes.md#schema');
+    expect(schema.help.markdown).toContain('(https://github.com/cjm-dev/cjm/blob/main/docs/validation-codes.md#schema)');
+  });
+
+  it('gives every rule a PascalCase name', () => {
+    expect(run.tool.driver.rules.map((rule: { name: string }) => rule.name)).toEqual(['KpiOffTarget', 'StageKpi', 'StageOwner', 'EvidenceMissing', 'SchemaCheck']);
+  });
+
+  it('names the run\'s category: cjm/ by default, or the one asked for', () => {
+    expect(run.automationDetails).toEqual({ id: 'cjm/' });
+    const categorised = JSON.parse(sarif(RESULTS, { ...CONTEXT, sarifCategory: 'journeys' })).runs[0];
+    expect(categorised.automationDetails).toEqual({ id: 'journeys/' });
+    expect(JSON.parse(sarif(RESULTS, { ...CONTEXT, sarifCategory: 'journeys/nightly' })).runs[0].automationDetails).toEqual({ id: 'journeys/nightly/' });
+  });
+
+  it('locates a file outside the working directory relative to a declared root, never with an absolute URI', () => {
+    expect(run.originalUriBaseIds).toBeUndefined();
+    const outside = [{ file: '../shared/x.journey.yaml', findings: [finding({ file: '../shared/x.journey.yaml' })] }];
+    const outsideRun = JSON.parse(sarif(outside, CONTEXT)).runs[0];
+    expect(outsideRun.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'shared/x.journey.yaml', uriBaseId: 'ROOT' });
+    expect(outsideRun.originalUriBaseIds).toEqual({ ROOT: { uri: 'file:///' } });
+    // A name that starts with two dots is still inside.
+    const dotted = JSON.parse(sarif([{ file: '..x.journey.yaml', findings: [finding({ file: '..x.journey.yaml' })] }], CONTEXT)).runs[0];
+    expect(dotted.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: '..x.journey.yaml', uriBaseId: '%SRCROOT%' });
   });
 
   it('gives each result ruleId, a matching ruleIndex, level, message and a 1-based region on a repo-relative URI', () => {

@@ -119,7 +119,8 @@ describe('a hostile journey', () => {
     const [item] = await load([HOSTILE], false);
     const markdown = page(item);
     expect(markdown).toContain('- [ok &#93; ) \\| link](https://example.com/a%28b%29%7Cc)');
-    expect(markdown).toContain('- &lt;script&gt;x&lt;/script&gt; (javascript:alert(4))');
+    expect(markdown).toContain('- &lt;script&gt;x&lt;/script&gt; (mailto:x\\@example.com?subject=&lt;script&gt;alert(4)&lt;/script&gt;)');
+    expect(markdown).toContain('- [data](https://example.com/%3Cscript%3Ealert%285%29%3C/script%3E%22onmouseover=alert%285%29)');
     expect(outsideFences(markdown)).not.toMatch(/(?<!\\)\]\((?!https?:)/);
   });
 });

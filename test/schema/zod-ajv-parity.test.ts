@@ -1,19 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { journeySchema } from '../../src/schema/journey.js';
-import { toJsonSchema } from '../../src/schema/json-schema.js';
+import { toJsonSchema, type SchemaDraft } from '../../src/schema/json-schema.js';
 
 /**
- * What an editor flags (Ajv with the generated JSON Schema) and what the CLI
- * flags (Zod) must agree on every document, valid or not.
+ * What an editor flags (Ajv with the generated JSON Schema, in both drafts cjm
+ * ships) and what the CLI flags (Zod) must agree on every document, valid or not.
  */
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-(addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
-const validateWithAjv = ajv.compile(toJsonSchema('journey'));
+function ajvFor(draft: SchemaDraft): Ajv {
+  // Strict: a keyword Ajv does not know is an error, so the editor-only keywords are declared, as annotations.
+  const ajv = draft === '2020-12' ? new Ajv2020({ allErrors: true, strict: true }) : new Ajv({ allErrors: true, strict: true });
+  (addFormats as unknown as (ajv: Ajv) => void)(ajv);
+  // yaml-language-server's messages for a broken pattern or any broken keyword of a schema.
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+  return ajv;
+}
+const validators = {
+  '2020-12': ajvFor('2020-12').compile(toJsonSchema('journey', '2020-12')),
+  '07': ajvFor('07').compile(toJsonSchema('journey', '07')),
+};
 
 const exampleDir = new URL('../../examples/', import.meta.url);
 const examples = readdirSync(exampleDir)
@@ -44,8 +55,8 @@ const minimal = {
   ],
 };
 
-function verdicts(data: unknown): { zod: boolean; ajv: boolean } {
-  return { zod: journeySchema.safeParse(data).success, ajv: validateWithAjv(data) as boolean };
+function verdicts(data: unknown): { zod: boolean; ajv: boolean; ajvDraft07: boolean } {
+  return { zod: journeySchema.safeParse(data).success, ajv: validators['2020-12'](data) as boolean, ajvDraft07: validators['07'](data) as boolean };
 }
 
 const INVALID_EDITS: [string, (doc: any) => void][] = [
@@ -71,12 +82,25 @@ const INVALID_EDITS: [string, (doc: any) => void][] = [
   ['touchpoint unknown key', (d) => (d.stages[0].steps[0].touchpoints = [{ chanel: 'app' }])],
   ['link without url', (d) => (d.links = [{ title: 'x' }])],
   ['link with a bad url', (d) => (d.links = [{ title: 'x', url: 'not a url' }])],
+  ['link without a scheme', (d) => (d.links = [{ title: 'x', url: 'example.com/survey' }])],
+  ['link to javascript:', (d) => (d.links = [{ title: 'x', url: 'javascript:alert(1)' }])],
+  ['link to data:', (d) => (d.links = [{ title: 'x', url: 'data:text/html,<b>x</b>' }])],
+  ['link to file:', (d) => (d.links = [{ title: 'x', url: 'file:///etc/passwd' }])],
+  ['link with no host', (d) => (d.links = [{ title: 'x', url: 'https://' }])],
+  ['link with a space', (d) => (d.links = [{ title: 'x', url: 'https://example.com/a b' }])],
+  ['mailto without an address', (d) => (d.links = [{ title: 'x', url: 'mailto:team' }])],
   ['link type', (d) => (d.links = [{ title: 'x', url: 'https://e.com', type: 'pdf' }])],
   ['kpi target as text', (d) => (d.stages[0].kpis = [{ metric: 'nps', target: 'high' }])],
   ['kpi measured bad', (d) => (d.stages[0].kpis = [{ metric: 'nps', measured: '01/02/2026' }])],
   ['momentOfTruth yes', (d) => (d.stages[0].steps[0].momentOfTruth = 'yes')],
   ['metric direction', (d) => (d.metrics = [{ id: 'm', name: 'M', direction: 'sideways' }])],
   ['metric range of three', (d) => (d.metrics = [{ id: 'm', name: 'M', direction: 'up', range: [0, 1, 2] }])],
+  ['metric range of one', (d) => (d.metrics = [{ id: 'm', name: 'M', direction: 'up', range: [0] }])],
+  ['metric range of text', (d) => (d.metrics = [{ id: 'm', name: 'M', direction: 'up', range: ['a', 'b'] }])],
+  ['emotion per persona out of range', (d) => (d.stages[0].steps[0].emotion = { marco: 3 })],
+  ['emotion per persona with a bad id', (d) => (d.stages[0].steps[0].emotion = { Marco: 1 })],
+  ['thinking as a number', (d) => (d.stages[0].steps[0].thinking = 5)],
+  ['support as text', (d) => (d.stages[0].steps[0].support = 'a team')],
   ['channel type', (d) => (d.channels = [{ id: 'c', name: 'C', type: 'virtual' }])],
   ['persona goals not a list', (d) => (d.personas = [{ id: 'p', name: 'P', goals: 'win' }])],
   ['document is a list', (d) => Object.assign(d, { stages: [[]] })],
@@ -85,18 +109,35 @@ const INVALID_EDITS: [string, (doc: any) => void][] = [
 describe('Zod and Ajv (generated JSON Schema) agree', () => {
   it('on every example (all valid)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
-    for (const { name, data } of examples) expect({ name, ...verdicts(data) }).toEqual({ name, zod: true, ajv: true });
+    for (const { name, data } of examples) expect({ name, ...verdicts(data) }).toEqual({ name, zod: true, ajv: true, ajvDraft07: true });
+  });
+
+  it('compiles every schema cjm ships, strict, the config too', () => {
+    for (const draft of ['2020-12', '07'] as const) for (const kind of ['journey', 'config'] as const) expect(() => ajvFor(draft).compile(toJsonSchema(kind, draft))).not.toThrow();
   });
 
   it('on a minimal valid journey', () => {
-    expect(verdicts(minimal)).toEqual({ zod: true, ajv: true });
+    expect(verdicts(minimal)).toEqual({ zod: true, ajv: true, ajvDraft07: true });
+  });
+
+  it('on every kind of URL a link may have', () => {
+    for (const url of ['https://example.com', 'http://localhost:8080/x?y=1#z', 'https://example.com/a(b)|c', 'mailto:team@example.com?subject=Hi']) {
+      const doc = { ...structuredClone(minimal), links: [{ title: 'x', url }] };
+      expect({ url, ...verdicts(doc) }).toEqual({ url, zod: true, ajv: true, ajvDraft07: true });
+    }
+  });
+
+  it('on emotion per persona', () => {
+    const doc = structuredClone(minimal) as any;
+    doc.stages[0].steps[0].emotion = { marco: -1, 'giulia-2': 2 };
+    expect(verdicts(doc)).toEqual({ zod: true, ajv: true, ajvDraft07: true });
   });
 
   for (const [name, edit] of INVALID_EDITS) {
     it(`on an invalid document: ${name}`, () => {
       const doc = structuredClone(minimal);
       edit(doc);
-      expect(verdicts(doc)).toEqual({ zod: false, ajv: false });
+      expect(verdicts(doc)).toEqual({ zod: false, ajv: false, ajvDraft07: false });
     });
   }
 
@@ -108,7 +149,7 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
       fc.boolean(),
       fc.integer({ min: -200, max: 200 }),
       fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.constantFrom('', 'x', 'open', 'App', '2026-09-30', '2026-13-01', 'https://example.com', 'high', 'digital', 'up', 'current'),
+      fc.constantFrom('', 'x', 'open', 'App', '2026-09-30', '2026-13-01', 'https://example.com', 'example.com/x', 'javascript:x', 'high', 'digital', 'up', 'current'),
       fc.string(),
       fc.array(fc.string(), { maxLength: 2 }),
       fc.dictionary(fc.constantFrom('id', 'name', 'text', 'to', 'metric', 'channel', 'x'), fc.string(), { maxKeys: 2 }),
@@ -118,7 +159,8 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
         const doc = structuredClone(bases[baseIndex % bases.length]);
         mutate(doc, pathSeed, keySeed, newValue);
         const result = verdicts(doc);
-        expect(result.zod).toBe(result.ajv);
+        expect(result.ajv).toBe(result.zod);
+        expect(result.ajvDraft07).toBe(result.zod);
       }),
       { numRuns: 400 },
     );

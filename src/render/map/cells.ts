@@ -8,7 +8,7 @@ export interface Block {
   height: number;
 }
 
-export interface TextOptions {
+interface TextOptions {
   x: number;
   y: number;
   width: number;

@@ -6,7 +6,7 @@ import { path, type PathBuilder } from './path.js';
  * points the curve stays within their values, so an emotion curve through
  * scores of -2..2 never leaves the band.
  */
-export function monotoneCurve(points: readonly (readonly [number, number])[]): string {
+function monotoneCurve(points: readonly (readonly [number, number])[]): string {
   return monotoneCurvePath(points).toString();
 }
 

@@ -38,7 +38,7 @@ const SPREAD = 4.5;
 /** The scale's numbers and faces take up to this much of the gutter, left of the plot. */
 export const SCALE_WIDTH = 50;
 
-export interface BandOptions {
+interface BandOptions {
   /** The plot area across the columns. */
   box: Box;
   /** Column centres, one per step. */

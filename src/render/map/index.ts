@@ -20,14 +20,14 @@ export type { Scene } from './scene.js';
 export type { ThemeName } from './theme.js';
 
 /** NN/g's journey map: what the customer does, thinks and feels, where, what hurts, and how it measures. */
-export const JOURNEY_MAP_VIEW: View = {
+const JOURNEY_MAP_VIEW: View = {
   name: 'Journey map',
   dropEmptyLanes: true,
   rows: [actionsLane, thinkingLane, { kind: 'emotion' }, touchpointsLane({ descriptions: false }), painsLane, opportunitiesLane, backstageLane, kpisLane],
 };
 
 /** NN/g's and Shostack's service blueprint: customer actions, frontstage, backstage and support, split by the three lines. */
-export const BLUEPRINT_VIEW: View = {
+const BLUEPRINT_VIEW: View = {
   name: 'Service blueprint',
   dropEmptyLanes: false,
   rows: [

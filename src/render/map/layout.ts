@@ -24,7 +24,7 @@ export interface View {
   dropEmptyLanes: boolean;
 }
 
-export interface LayoutOptions {
+interface LayoutOptions {
   catalog: ResolvedCatalog;
   /** Draw only these stages (ids), in journey order. */
   stageIds?: readonly string[];

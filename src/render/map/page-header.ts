@@ -7,12 +7,12 @@ import type { Mark } from './scene.js';
 import { measureText } from './text/measure.js';
 import { PERSONA_STYLES } from './theme.js';
 
-export interface LegendPersona {
+interface LegendPersona {
   name: string;
   styleIndex: number;
 }
 
-export interface HeaderOptions {
+interface HeaderOptions {
   /** "Journey map" or "Service blueprint": what this picture is. */
   view: string;
   personas: readonly LegendPersona[];

@@ -98,7 +98,7 @@ export function evidenceBorder(evidence: Step['evidence'], box: Box): Mark[] {
 }
 
 /** Diagonal lines across a box, clipped to it by geometry (no clip paths, which some viewers drop). */
-export function hatch(box: Box, spacing = 9): Mark[] {
+function hatch(box: Box, spacing = 9): Mark[] {
   const marks: Mark[] = [];
   for (let offset = spacing; offset < box.width + box.height; offset += spacing) {
     // The line x + y = offset (from the box's top-left), cut to the box.
@@ -111,4 +111,3 @@ export function hatch(box: Box, spacing = 9): Mark[] {
   return marks;
 }
 
-export const STEP_HEADER_PADDING = MEASURES.padding;

@@ -14,7 +14,7 @@ import { loadExamples } from './journeys.js';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../../fixtures/render/map/', import.meta.url));
 
-export interface GoldenCase {
+interface GoldenCase {
   /** The file name under GOLDEN_DIR, e.g. motor-claim.map.svg or motor-claim.map.dark.svg. */
   name: string;
   path: string;

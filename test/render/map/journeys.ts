@@ -11,7 +11,7 @@ import type { Journey, Kpi, Pain, Stage, Step, Touchpoint } from '../../../src/s
 import { analyzeFiles } from '../../../src/validate/index.js';
 import { ROOT } from '../../helpers/cli.js';
 
-export interface LoadedExample {
+interface LoadedExample {
   /** The file, relative to the repository. */
   file: string;
   journey: Journey;
@@ -74,7 +74,7 @@ const CORPUS: readonly string[] = (() => {
 })();
 
 /** A label of `min`..`max` characters (code points): mostly short, sometimes long, now and then raw code units (lone surrogates). */
-export function label(min = 0, max = 400): fc.Arbitrary<string> {
+function label(min = 0, max = 400): fc.Arbitrary<string> {
   const length = fc.oneof(
     { weight: 4, arbitrary: fc.integer({ min, max: Math.min(max, Math.max(min, 40)) }) },
     { weight: 2, arbitrary: fc.integer({ min, max: Math.min(max, Math.max(min, 160)) }) },

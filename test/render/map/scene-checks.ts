@@ -8,7 +8,7 @@ import { allMarks, type Box, type GroupMark, type Mark, type PathMark, type Scen
 import type { Journey, Step } from '../../../src/schema/journey.js';
 
 /** Touching is fine: boxes may share up to this much of an edge (rounding in the writer is 0.005 px). */
-export const TOUCH_PX = 0.5;
+const TOUCH_PX = 0.5;
 /** Half the thickest stroke of the emotion band (the curves, 2.5 px): ink reaches this far past a path's outline. */
 const HALF_STROKE_PX = 1.25;
 
@@ -50,7 +50,7 @@ interface Labelled {
 }
 
 /** Pairs of boxes that overlap by more than TOUCH_PX in both directions (a sweep along x, not n²). */
-export function overlappingPairs(items: readonly Labelled[], others: readonly Labelled[] = items): string[] {
+function overlappingPairs(items: readonly Labelled[], others: readonly Labelled[] = items): string[] {
   const same = items === others;
   const events = [...items.map((item) => ({ item, own: true })), ...(same ? [] : others.map((item) => ({ item, own: false })))].sort((a, b) => a.item.box.x - b.item.box.x);
   const active: { item: Labelled; own: boolean }[] = [];
@@ -117,7 +117,7 @@ export function emotionOutsideItsBand(scene: Scene): string[] {
 type Expected = number | 'no-data' | 'skip';
 
 /** What the journey says each series shows at each step, worked out from the format, not from the layout's helpers. */
-export function expectedSeries(journey: Journey, catalog: ResolvedCatalog): Expected[][] {
+function expectedSeries(journey: Journey, catalog: ResolvedCatalog): Expected[][] {
   const steps = journey.stages.flatMap((stage) => stage.steps ?? []);
   const personas = personaOrder(journey, catalog);
   if (personas.length === 0) return [steps.map((step) => (typeof step.emotion === 'number' ? step.emotion : 'no-data'))];

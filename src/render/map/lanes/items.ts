@@ -17,7 +17,7 @@ interface Item {
  * A list in a cell: each item wraps to a few lines; past the item budget a
  * "+N more" line says how many are not shown (their text is in the tooltip).
  */
-export function itemList(items: readonly Item[], x: number, y: number, width: number, name: string): Block {
+function itemList(items: readonly Item[], x: number, y: number, width: number, name: string): Block {
   const marks: Mark[] = [];
   const line = lineMetrics({ size: FONT.cell });
   let cursor = y;
@@ -76,7 +76,7 @@ function bulletItems(texts: readonly string[]): Item[] {
   return texts.map((text) => ({ text, bullet: (bx, cy) => [squareBullet(bx, cy, 5)], bulletWidth: 5 }));
 }
 
-export function textListLane(id: string, title: string, items: (step: Step) => readonly string[] | undefined): CellLane {
+function textListLane(id: string, title: string, items: (step: Step) => readonly string[] | undefined): CellLane {
   return {
     kind: 'cells',
     id,

@@ -13,7 +13,7 @@ const BAR = 7;
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
 /** A number as people read it: 1,234.5 and a real minus sign. */
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   return NUMBER.format(value).replace('-', '\u2212');
 }
 
@@ -37,7 +37,7 @@ function scaleOf(kpi: Kpi, metric: MetricDefinition | undefined): [number, numbe
  * bar is green on target and orange off it, in the metric's direction, and the
  * bar's end against the tick says the same without colour.
  */
-export function kpiBullet(kpi: Kpi, metric: MetricDefinition | undefined, x: number, y: number, width: number): Block {
+function kpiBullet(kpi: Kpi, metric: MetricDefinition | undefined, x: number, y: number, width: number): Block {
   const marks: Mark[] = [];
   const label = metric?.name ?? kpi.metric;
   const value = kpi.actual === undefined ? 'no data' : withUnit(kpi.actual, metric);

@@ -30,7 +30,7 @@ export const FONT_FAMILY = "Arimo, Arial, 'Liberation Sans', Helvetica, sans-ser
 export const TEXT_STYLE = 'font-kerning:none;font-variant-ligatures:none';
 
 /** Line height as a multiple of the font size (design: 1.3). */
-export const LINE_HEIGHT = 1.3;
+const LINE_HEIGHT = 1.3;
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -62,7 +62,7 @@ export function measureText(text: string, font: FontOptions): number {
   return unitsToPx(TABLES[font.weight ?? 'regular'].advanceSum(text), font);
 }
 
-export interface LineMetrics {
+interface LineMetrics {
   /** Distance between baselines of consecutive lines. */
   lineHeight: number;
   /** Height above the baseline (typographic ascender). */

@@ -7,15 +7,15 @@
  */
 
 /** Arimo's .notdef advance: what resvg draws for a missing visible character. */
-export const MISSING_GLYPH_EM = 0.75;
+const MISSING_GLYPH_EM = 0.75;
 /** CJK ideographs, kana, Hangul and fullwidth forms are one em in every CJK font. */
-export const WIDE_EM = 1;
+const WIDE_EM = 1;
 /** Noto Color Emoji advances 2550/2048 em (1.245); other emoji fonts are near that. */
 export const EMOJI_EM = 1.25;
 /** Arrows, dingbats, geometric and miscellaneous symbols: symbol fonts draw them 0.8 to 1 em wide. */
-export const SYMBOL_EM = 1;
+const SYMBOL_EM = 1;
 /** Half a flag: two regional indicators make one flag emoji; resvg draws two .notdef boxes. */
-export const REGIONAL_INDICATOR_EM = 0.75;
+const REGIONAL_INDICATOR_EM = 0.75;
 
 // Drawn as nothing, or on top of the previous character: controls, default
 // ignorables (zero-width space and joiners, variation selectors, tags, bidi
