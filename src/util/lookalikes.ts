@@ -13,16 +13,18 @@ export interface Lookalike {
   name: string;
   /** What to type instead. */
   ascii: string;
+  /** What YAML would have read the ASCII character as. */
+  role: 'minus sign' | 'quote' | 'space';
 }
 
 const LOOKALIKES: readonly Lookalike[] = [
-  { char: '\u2212', code: 'U+2212', name: 'typographic minus', ascii: '-' },
-  { char: '\u201C', code: 'U+201C', name: 'typographic quote', ascii: '"' },
-  { char: '\u201D', code: 'U+201D', name: 'typographic quote', ascii: '"' },
-  { char: '\u2018', code: 'U+2018', name: 'typographic quote', ascii: "'" },
-  { char: '\u2019', code: 'U+2019', name: 'typographic quote', ascii: "'" },
-  { char: '\u00A0', code: 'U+00A0', name: 'non-breaking space', ascii: ' ' },
-  { char: '\u202F', code: 'U+202F', name: 'narrow non-breaking space', ascii: ' ' },
+  { char: '\u2212', code: 'U+2212', name: 'typographic minus', ascii: '-', role: 'minus sign' },
+  { char: '\u201C', code: 'U+201C', name: 'typographic quote', ascii: '"', role: 'quote' },
+  { char: '\u201D', code: 'U+201D', name: 'typographic quote', ascii: '"', role: 'quote' },
+  { char: '\u2018', code: 'U+2018', name: 'typographic quote', ascii: "'", role: 'quote' },
+  { char: '\u2019', code: 'U+2019', name: 'typographic quote', ascii: "'", role: 'quote' },
+  { char: '\u00A0', code: 'U+00A0', name: 'non-breaking space', ascii: ' ', role: 'space' },
+  { char: '\u202F', code: 'U+202F', name: 'narrow non-breaking space', ascii: ' ', role: 'space' },
 ];
 
 const BY_CHAR = new Map(LOOKALIKES.map((lookalike) => [lookalike.char, lookalike]));
@@ -65,6 +67,12 @@ export function nameLookalikes(found: readonly Lookalike[]): string {
   for (const lookalike of found) byName.set(lookalike.name, [...(byName.get(lookalike.name) ?? []), lookalike.code]);
   const parts = [...byName].map(([name, codes]) => (codes.length === 1 ? `${article(name)} ${name} (${codes[0]})` : `${name}s (${codes.join(', ')})`));
   return listWords(parts);
+}
+
+/** "a typographic minus (U+2212), which YAML does not read as a minus sign" */
+export function describeLookalikes(found: readonly Lookalike[]): string {
+  const roles = [...new Set(found.map((lookalike) => lookalike.role))].map((role) => (found.filter((l) => l.role === role).length > 1 ? `${role}s` : `${article(role)} ${role}`));
+  return `${nameLookalikes(found)}, which YAML does not read as ${listWords(roles).replace(/ and /g, ' or ')}`;
 }
 
 function article(name: string): string {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DataPath } from '../findings.js';
 import { formatDataPath } from '../findings.js';
 import { closestMatch } from '../util/suggest.js';
+import { keyHint, valueHint } from './value-hints.js';
 
 /** A problem located by data path; `target: 'key'` points at the key rather than its value. */
 export interface PathProblem {
@@ -34,17 +35,20 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         const parent = path.length > 1 ? ` in \`${formatDataPath(path.slice(0, -1))}\`` : '';
         return [{ path, target: 'value', message: `missing required key \`${field}\`${parent}${hintFor(schemaAt(schema, path))}` }];
       }
-      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}` }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}`, value, [issue.expected]) }];
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schemaAt(schema, path));
       return issue.keys.map((key) => {
+        const where = path.length ? ` in \`${formatDataPath(path)}\`` : '';
+        const garbled = keyHint(key);
+        if (garbled) return { path: [...path, key], target: 'key' as const, message: `unknown key \`${key}\`${where}; ${garbled}` };
         const suggestion = closestMatch(key, allowed);
         const hint = suggestion ? `did you mean \`${suggestion}\`? ` : '';
         return {
           path: [...path, key],
           target: 'key' as const,
-          message: `unknown key \`${key}\`${path.length ? ` in \`${formatDataPath(path)}\`` : ''}; ${hint}allowed here: ${allowed.join(', ')}`,
+          message: `unknown key \`${key}\`${where}; ${hint}allowed here: ${allowed.join(', ')}`,
         };
       });
     }
@@ -53,14 +57,14 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         {
           path,
           target: 'value',
-          message: `\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`,
+          message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`, value, []),
         },
       ];
     case 'too_small':
     case 'too_big':
       return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` ${describeBound(issue, value)}` }];
     case 'invalid_format':
-      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}` }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}`, value, []) }];
     case 'invalid_union':
       return describeUnion(issue, data, schema, path, value);
     default:
@@ -78,7 +82,13 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, data: unknown, schem
   }
   const union = schemaAt(schema, path);
   const allowed = union?.description?.replace(/\.$/, '') ?? unionOptions(union);
-  return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}` }];
+  const expected = branches.flatMap((errors) => errors.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 0 ? [e.expected] : [])));
+  return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}`, value, expected) }];
+}
+
+function withHint(message: string, value: unknown, expected: readonly string[]): string {
+  const hint = valueHint(value, expected);
+  return hint ? `${message}; ${hint}` : message;
 }
 
 function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
