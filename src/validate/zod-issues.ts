@@ -18,11 +18,45 @@ type Issue = z.core.$ZodIssue;
  * value and what is allowed. Never a raw Zod dump.
  */
 export function describeZodIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType): PathProblem[] {
-  return issues.flatMap((issue) => describeIssue(issue, data, schema));
+  const expanded = issues.flatMap((issue) => expandUnion(issue, data));
+  const misspelt = misspeltKeys(expanded, schema);
+  return expanded.filter((issue) => !isMisspeltRequiredKey(issue, data, misspelt)).flatMap((issue) => describeIssue(issue, data, schema));
+}
+
+/**
+ * `txt: ...` where `text` is required gives two issues, an unknown key and a
+ * missing one, for one typo: the unknown key's "did you mean `text`?" says it all.
+ */
+function misspeltKeys(issues: readonly Issue[], schema: z.ZodType): Set<string> {
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeys(schemaAt(schema, issue.path as (string | number)[]));
+    for (const key of issue.keys) {
+      const suggestion = closestMatch(key, allowed);
+      if (suggestion) misspelt.add(formatDataPath([...(issue.path as (string | number)[]), suggestion]));
+    }
+  }
+  return misspelt;
+}
+
+function isMisspeltRequiredKey(issue: Issue, data: unknown, misspelt: ReadonlySet<string>): boolean {
+  return issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined && misspelt.has(formatDataPath(issue.path as (string | number)[]));
 }
 
 export function describeZodIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem {
-  return describeIssue(issue, data, schema)[0];
+  return describeIssue(expandUnion(issue, data)[0], data, schema)[0];
+}
+
+/** For a union (e.g. a pain is text or { text, severity }), the issues of the branch that matches a mapping's shape. */
+function expandUnion(issue: Issue, data: unknown): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const path = issue.path as (string | number)[];
+  const value = valueAt(data, path);
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const objectBranch = (issue.errors ?? []).find((errors) => errors.length > 0 && errors.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
+  if (!isObject || !objectBranch) return [issue];
+  return objectBranch.flatMap((inner) => expandUnion({ ...inner, path: [...path, ...inner.path] } as Issue, data));
 }
 
 function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem[] {
@@ -66,20 +100,15 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
     case 'invalid_format':
       return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}`, value, []) }];
     case 'invalid_union':
-      return describeUnion(issue, data, schema, path, value);
+      return describeUnion(issue, schema, path, value);
     default:
       return [{ path, target: 'value', message: `\`${formatDataPath(path)}\`: ${issue.message}` }];
   }
 }
 
-/** For a union (e.g. a pain is text or { text, severity }), report the branch that matches the value's shape. */
-function describeUnion(issue: z.core.$ZodIssueInvalidUnion, data: unknown, schema: z.ZodType, path: (string | number)[], value: unknown): PathProblem[] {
-  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A union whose value matches none of its branches' shapes (see expandUnion for a mapping that matches one). */
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, path: (string | number)[], value: unknown): PathProblem[] {
   const branches = issue.errors ?? [];
-  const objectBranch = branches.find((errors) => errors.length > 0 && errors.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
-  if (isObject && objectBranch) {
-    return objectBranch.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
-  }
   const union = schemaAt(schema, path);
   const allowed = union?.description?.replace(/\.$/, '') ?? unionOptions(union);
   const expected = branches.flatMap((errors) => errors.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 0 ? [e.expected] : [])));
