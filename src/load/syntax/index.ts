@@ -34,9 +34,9 @@ const DIAGNOSES: readonly Diagnosis[] = [
   colonInValue,
   flowAndBlock,
   duplicateKey,
+  missingColon,
   textContinuation,
   indentation,
-  missingColon,
 ];
 
 /** At most this many causes per file; past them, the writer is better served by fixing these first. */
@@ -66,15 +66,15 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[], pa
   const rounds: Edit[][] = [];
   const step = indentStep(new SourceLines(text));
   // Line breaks never change, so line numbers hold across rounds. A line is
-  // repaired once: repairing it again would undo a guess rather than explain.
-  const repairedLines = new Set<number>();
+  // re-indented once: doing it again would undo a guess rather than explain.
+  const reindented = new Set<number>();
   let budget = REPARSE_BUDGET;
   let current = { text, errors: sortErrors(errors) };
   while (current.errors.length > 0 && causes.length < MAX_CAUSES) {
     const lines = new SourceLines(current.text);
     const error = onContent(current.errors[0], lines);
     const candidates = DIAGNOSES.flatMap((diagnosis) => diagnosis({ error, errors: current.errors, lines })).filter(
-      (cause) => !cause.repair.some((edit) => repairedLines.has(lines.lineOf(edit.start))),
+      (cause) => !cause.repair.some((edit) => isReindent(edit, lines) && reindented.has(lines.lineOf(edit.start))),
     );
     let best: Trial | undefined;
     for (const cause of candidates) {
@@ -90,7 +90,7 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[], pa
     const explained = best !== undefined && best.reach > lines.end(lines.lineOf(best.cause.start)) && !sameError(best.errors[0], error, best.cause.repair);
     causes.push(inOriginalText(explained ? best!.cause : (candidates[0] ?? parserMessage(error)), rounds));
     if (!explained) break;
-    for (const edit of best!.cause.repair) repairedLines.add(lines.lineOf(edit.start));
+    for (const edit of best!.cause.repair) if (isReindent(edit, lines)) reindented.add(lines.lineOf(edit.start));
     rounds.push([...best!.cause.repair]);
     current = best!;
   }
@@ -122,6 +122,10 @@ function isInStep(repaired: string, repair: readonly Edit[], step: number): bool
     delta += edit.insert.length - (edit.end - edit.start);
   }
   return true;
+}
+
+function isReindent(edit: Edit, lines: SourceLines): boolean {
+  return edit.start === lines.start(lines.lineOf(edit.start));
 }
 
 /**

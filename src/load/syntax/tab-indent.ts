@@ -61,13 +61,20 @@ function expandTabs(lines: SourceLines, line: number, width: number): Edit {
   return { start: lines.start(line), end: lines.start(line) + lead.length, insert: ' '.repeat(expandedWidth(lead, width)) };
 }
 
-/** Widths to try: those that line the tab-indented line up with an open level above it, then the common ones. */
+/**
+ * Widths to try: those that line the tab-indented line up with an open level
+ * above it or with the line below it (the first item of a list sits deeper than
+ * anything above), then the common ones.
+ */
 function tabWidths(lines: SourceLines, line: number, lead: string): number[] {
-  const fitting = lines
-    .openLevels(line)
-    .map((level) => [1, 2, 3, 4, 5, 6, 7, 8].find((width) => expandedWidth(lead, width) === level.column))
-    .filter((width): width is number => width !== undefined);
-  return [...new Set([...fitting, 2, 4, 8])].slice(0, 4);
+  const widthFor = (column: number) => [1, 2, 3, 4, 5, 6, 7, 8].find((width) => expandedWidth(lead, width) === column);
+  const fitting = lines.openLevels(line).map((level) => widthFor(level.column));
+  const next = lines.nextContentLine(line);
+  if (next !== undefined && !leadingWhitespace(lines.lineText(next)).includes('\t')) {
+    const contentOffset = /^(?:-[ ]+)*/.exec(lines.lineText(line).slice(lead.length))![0].length;
+    fitting.push(widthFor(lines.layout(next).indent - contentOffset));
+  }
+  return [...new Set([...fitting.filter((width): width is number => width !== undefined), 2, 4, 8])].slice(0, 4);
 }
 
 /** The other tab-indented lines that `width` lines up with the structure around them. */
