@@ -41,8 +41,15 @@ const DIAGNOSES: readonly Diagnosis[] = [
 
 /** At most this many causes per file; past them, the writer is better served by fixing these first. */
 const MAX_CAUSES = 10;
-/** Characters re-parsed per file at most (each candidate repair is one parse), so that a broken 5 MB file costs seconds, not minutes. */
-const REPARSE_BUDGET = 10_000_000;
+/**
+ * Characters re-parsed per file at most (each candidate repair is one parse):
+ * a 50 KB journey may take every re-parse it needs (about 30 for a file with
+ * several mistakes), a big file about 4 parses more than a valid one (`yaml`
+ * parses about 1.5 MB/s: a broken 1 MB file was reported in 3.1 s).
+ */
+export function reparseBudget(textLength: number): number {
+  return Math.min(10_000_000, Math.max(2_000_000, 4 * textLength));
+}
 
 interface Trial {
   cause: Cause;
@@ -68,7 +75,7 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[], pa
   // Line breaks never change, so line numbers hold across rounds. A line is
   // re-indented once: doing it again would undo a guess rather than explain.
   const reindented = new Set<number>();
-  let budget = REPARSE_BUDGET;
+  let budget = reparseBudget(text.length);
   let current = { text, errors: sortErrors(errors) };
   while (current.errors.length > 0 && causes.length < MAX_CAUSES) {
     const lines = new SourceLines(current.text);
