@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/index.js';
 import { VALIDATION_CODES } from '../../src/lint/validation-codes.js';
 import { validateFiles } from '../../src/validate/index.js';
-import { FIXTURES } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
 
 const VALIDATE = join(FIXTURES, 'validate');
 
@@ -129,5 +130,12 @@ describe('analyst mistakes: one finding per cause, with its position and fix', a
     const validation = new Set(run.files.flatMap((file) => file.findings.map((finding) => `${file.file} ${shown(finding)}`)));
     const linted = lint.files.flatMap((file) => file.findings.filter((finding) => finding.ruleId in VALIDATION_CODES).map((finding) => `${file.file} ${shown(finding)}`));
     expect(new Set(linted)).toEqual(validation);
+  });
+});
+
+describe('docs/validation.md', () => {
+  it('lists every validation code', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'validation.md'), 'utf8');
+    expect(Object.keys(VALIDATION_CODES).filter((code) => !page.includes(`\`${code}\``))).toEqual([]);
   });
 });
