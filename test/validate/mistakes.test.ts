@@ -52,7 +52,7 @@ const MISTAKES: Record<string, string[]> = {
     "25:6 yaml-syntax `name` starts in column 6, right of `id` on line 24, so YAML reads it as more of the value of `id`: start it in column 5, under `id`",
   ],
   'list-item-indented-less': [
-    "20:7 yaml-syntax this list item starts in column 5, out of line with the item on line 13: start its `-` in column 7, under the `-` of line 13",
+    "20:5 yaml-syntax this list item starts in column 5, out of line with the item on line 13: start its `-` in column 7, under the `-` of line 13",
   ],
   'no-colon': [
     "18:9 yaml-syntax `emotion` needs a colon after it: emotion: -1",

@@ -1,6 +1,7 @@
 import type { Cause, Diagnosis, YamlError } from './cause.js';
 import type { OpenLevel, SourceLines } from './lines.js';
 import { missingDashCause } from './missing-dash.js';
+import { reindentCause } from './reindent.js';
 
 /** Levels to try re-indenting a line to, nearest first. */
 const TRIES = 2;
@@ -86,25 +87,15 @@ function reindentKey(lines: SourceLines, line: number, level: OpenLevel, swallow
     level.line === swallowedBy
       ? `\`${layout.key}\` starts in column ${now}, right of \`${other}\` on line ${level.line + 1}, so YAML reads it as more of the value of \`${other}\`: start it in column ${wanted}, under \`${other}\``
       : `\`${layout.key}\` starts in column ${now}, out of line with \`${other}\` on line ${level.line + 1}: start it in column ${wanted}, under \`${other}\``;
-  return reindent(lines, line, level.column - (layout.content - layout.indent), message);
+  return reindentCause(lines, line, level.column - (layout.content - layout.indent), message);
 }
 
 function reindentItem(lines: SourceLines, line: number, level: OpenLevel): Cause {
   const layout = lines.layout(line);
   const message = `this list item starts in column ${layout.indent + 1}, out of line with the item on line ${level.line + 1}: start its \`-\` in column ${level.column + 1}, under the \`-\` of line ${level.line + 1}`;
-  return reindent(lines, line, level.column, message);
+  return reindentCause(lines, line, level.column, message, layout.indent);
 }
 
-function reindent(lines: SourceLines, line: number, indent: number, message: string): Cause {
-  const layout = lines.layout(line);
-  return {
-    start: lines.offset(line, layout.content),
-    end: lines.end(line),
-    code: 'yaml-syntax',
-    message,
-    repair: [{ start: lines.start(line), end: lines.offset(line, layout.indent), insert: ' '.repeat(Math.max(0, indent)) }],
-  };
-}
 
 /**
  * The first line of a mapping (often `- id:`) out of line with the keys after
@@ -118,13 +109,13 @@ function alignWithNext(lines: SourceLines, line: number): Cause | undefined {
   const below = lines.layout(next);
   if (layout.dashes.length > 0 && below.dashes.length > 0 && below.indent !== layout.indent && below.indent > lines.openLevels(line)[0]?.column) {
     const message = `this list item starts in column ${layout.indent + 1}, out of line with the next item on line ${next + 1}: start its \`-\` in column ${below.indent + 1}, above the \`-\` of line ${next + 1}`;
-    return reindent(lines, line, below.indent, message);
+    return reindentCause(lines, line, below.indent, message, layout.indent);
   }
   if (layout.key === undefined || below.key === undefined || below.dashes.length > 0 || below.indent === layout.content) return undefined;
   const shift = below.indent - layout.content;
   const what = layout.dashes.length > 0 ? `this list item's \`${layout.key}\`` : `\`${layout.key}\``;
   const message = `${what} starts in column ${layout.content + 1}, out of line with \`${below.key}\` below it on line ${next + 1}: start \`${layout.key}\` in column ${below.indent + 1}, above \`${below.key}\``;
-  return reindent(lines, line, layout.indent + shift, message);
+  return reindentCause(lines, line, layout.indent + shift, message);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Cause, Diagnosis } from './cause.js';
 import type { SourceLines } from './lines.js';
+import { reindentCause } from './reindent.js';
 
 /** How far up to look for the key whose text a line continues. */
 const LOOK_BACK = 200;
@@ -28,7 +29,7 @@ function blockTextCause(lines: SourceLines, line: number): Cause | undefined {
       if (textIndent === Infinity) textIndent = textIndentAfter(lines, line, above.content);
       const fits = textIndent > above.content && layout.indent < textIndent && (layout.key === undefined || layout.indent > above.content);
       const message = `this line is part of the text of \`${above.key}\` (line ${i + 1}) but starts in column ${layout.indent + 1}, so YAML ends the text before it: start it in column ${textIndent + 1}, like the rest of the text`;
-      return fits ? reindent(lines, line, textIndent, message) : undefined;
+      return fits ? reindentCause(lines, line, textIndent, message, layout.indent) : undefined;
     }
     if (above.indent < textIndent) textIndent = above.indent;
   }
@@ -51,18 +52,7 @@ function plainTextCause(lines: SourceLines, line: number): Cause | undefined {
     const value = above.value === undefined ? '' : lines.lineText(i).slice(above.value);
     if (above.key === undefined || value === '' || /^["'[{|>&*!]/.test(value) || layout.indent > above.content) return undefined;
     const column = above.content + 2;
-    return reindent(lines, line, column, `this line continues the text of \`${above.key}\` (line ${i + 1}) but is not indented more than \`${above.key}\`, so YAML reads it as a new key: start it in column ${column + 1}`);
+    return reindentCause(lines, line, column, `this line continues the text of \`${above.key}\` (line ${i + 1}) but is not indented more than \`${above.key}\`, so YAML reads it as a new key: start it in column ${column + 1}`, layout.indent);
   }
   return undefined;
-}
-
-function reindent(lines: SourceLines, line: number, indent: number, message: string): Cause {
-  const layout = lines.layout(line);
-  return {
-    start: lines.offset(line, layout.indent),
-    end: lines.end(line),
-    code: 'yaml-syntax',
-    message,
-    repair: [{ start: lines.start(line), end: lines.offset(line, layout.indent), insert: ' '.repeat(indent) }],
-  };
 }
