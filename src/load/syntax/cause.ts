@@ -29,17 +29,16 @@ export interface Cause {
   repair: readonly Edit[];
 }
 
-/** What a diagnosis looks at: the first error of the current text, the text by lines, all errors. */
+/** What a diagnosis looks at: the first error of the current text, and the text by lines. */
 export interface DiagnosisInput {
   error: YamlError;
-  errors: readonly YamlError[];
   lines: SourceLines;
 }
 
 /**
  * One kind of mistake. Returns the causes that may explain the error, most
  * likely first (empty when the mistake is not this kind); the runner keeps the
- * one whose repair leaves the fewest errors behind.
+ * one whose repair lets the parser get furthest.
  */
 export type Diagnosis = (input: DiagnosisInput) => Cause[];
 

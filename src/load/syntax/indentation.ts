@@ -59,8 +59,8 @@ function keyCauses(lines: SourceLines, line: number, swallowedBy: number | undef
     return first ? [...reindents, first] : reindents;
   }
   const dash = missingDashCause(lines, line, layout.indent, { like: list.line });
-  const itemKeys = lines.earlierKeys(list.line + 1, lines.layout(list.line).content);
-  const startsItem = layout.key === lines.layout(list.line).key || itemKeys.some((entry) => entry.key === layout.key);
+  // The key starts a new item if the item above begins with it or has it already.
+  const startsItem = lines.earlierKeys(line, lines.layout(list.line).content).some((entry) => entry.key === layout.key);
   return startsItem ? [dash, ...reindents] : [...reindents, dash];
 }
 
@@ -95,7 +95,6 @@ function reindentItem(lines: SourceLines, line: number, level: OpenLevel): Cause
   const message = `this list item starts in column ${layout.indent + 1}, out of line with the item on line ${level.line + 1}: start its \`-\` in column ${level.column + 1}, under the \`-\` of line ${level.line + 1}`;
   return reindentCause(lines, line, level.column, message, layout.indent);
 }
-
 
 /**
  * The first line of a mapping (often `- id:`) out of line with the keys after

@@ -80,7 +80,7 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[], pa
   while (current.errors.length > 0 && causes.length < MAX_CAUSES) {
     const lines = new SourceLines(current.text);
     const error = onContent(current.errors[0], lines);
-    const candidates = DIAGNOSES.flatMap((diagnosis) => diagnosis({ error, errors: current.errors, lines })).filter(
+    const candidates = DIAGNOSES.flatMap((diagnosis) => diagnosis({ error, lines })).filter(
       (cause) => !cause.repair.some((edit) => isReindent(edit, lines) && reindented.has(lines.lineOf(edit.start))),
     );
     let best: Trial | undefined;

@@ -143,11 +143,6 @@ function unquote(key: string): string {
   return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
 }
 
-/** A line's text as a fix to show, without its indentation. */
-export function shown(text: string): string {
-  return `\`${text.trim()}\``;
-}
-
 /**
  * Where a plain value ends on its line: before a ` #` comment and trailing
  * spaces. (A `#` right after a letter is part of the value.)
