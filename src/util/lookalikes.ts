@@ -28,17 +28,12 @@ const LOOKALIKES: readonly Lookalike[] = [
 ];
 
 const BY_CHAR = new Map(LOOKALIKES.map((lookalike) => [lookalike.char, lookalike]));
-const ANY = new RegExp(`[${LOOKALIKES.map((lookalike) => lookalike.char).join('')}]`, 'u');
 
 export const SMART_QUOTES = '\u201C\u201D\u2018\u2019';
 export const LOOKALIKE_SPACES = '\u00A0\u202F';
 
 export function lookalikeOf(char: string): Lookalike | undefined {
   return BY_CHAR.get(char);
-}
-
-export function hasLookalike(text: string): boolean {
-  return ANY.test(text);
 }
 
 /** The distinct look-alike characters in `text`, in order of appearance. */

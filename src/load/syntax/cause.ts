@@ -66,16 +66,10 @@ export function offsetBeforeEdits(offset: number, edits: readonly Edit[]): numbe
   return offset - delta;
 }
 
-export function replaceAt(start: number, end: number, insert: string): Edit {
-  return { start, end, insert };
-}
-
-/** A YAML double-quoted string; JSON escapes are valid YAML escapes. */
-export function doubleQuoted(text: string): string {
-  return JSON.stringify(text);
-}
-
-/** The value as a person would quote it: double quotes, or single ones when it holds double quotes. */
+/**
+ * The value as a person would quote it: double quotes (JSON's escapes are
+ * YAML's), or single ones when it holds double quotes.
+ */
 export function quoted(text: string): string {
-  return text.includes('"') && !text.includes("'") ? `'${text}'` : doubleQuoted(text);
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
 }
