@@ -6,7 +6,7 @@ import { listWords } from './words.js';
  * a number, and `“a: b”` is not a quoted string. Messages name them with their
  * code, since nobody can tell them apart by eye.
  */
-export interface Lookalike {
+interface Lookalike {
   char: string;
   /** e.g. U+2212 */
   code: string;

@@ -5,13 +5,13 @@ import { extendCatalog, type ResolvedCatalog } from '../load/catalog.js';
 import { closestMatch } from '../util/suggest.js';
 import type { Salvaged } from './salvage.js';
 
-export interface ReferenceProblem {
+interface ReferenceProblem {
   path: DataPath;
   code: 'duplicate-id' | 'unknown-persona' | 'unknown-channel' | 'unknown-metric' | 'unknown-step' | 'unknown-journey' | 'kpi-out-of-range';
   message: string;
 }
 
-export interface ReferenceContext {
+interface ReferenceContext {
   /** The shared catalogue (built-ins, config, catalog files); the journey's own declarations are added here. */
   catalog: ResolvedCatalog;
   /** Ids of every journey in the workspace. */
@@ -23,7 +23,7 @@ export interface ReferenceContext {
  * `salvage` kept of a broken one (parts that fail the schema are left out, so
  * no check here repeats a schema error).
  */
-export type PartialJourney = Salvaged<Journey>;
+type PartialJourney = Salvaged<Journey>;
 type PartialStep = Salvaged<Step>;
 type PartialKpi = Salvaged<Kpi>;
 
@@ -33,7 +33,7 @@ type PartialKpi = Salvaged<Kpi>;
  * reported by the schema: reporting it again as unknown would be a second
  * finding for one cause.
  */
-export interface RefusedIds {
+interface RefusedIds {
   personas: readonly string[];
   channels: readonly string[];
   metrics: readonly string[];

@@ -15,7 +15,7 @@ import { textContinuation } from './text-continuation.js';
 import { unclosedBracket } from './unclosed-bracket.js';
 import { unclosedQuote } from './unclosed-quote.js';
 
-export type { Cause, YamlError } from './cause.js';
+export type { YamlError } from './cause.js';
 
 /**
  * Every diagnosis offers its candidates; the one whose repair leaves the first

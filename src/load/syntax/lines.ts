@@ -4,7 +4,7 @@
  * neighbours) to tell what the writer meant.
  */
 
-export interface LineLayout {
+interface LineLayout {
   /** Leading spaces. */
   indent: number;
   /** Columns (0-based) of the `- ` markers that open the line. */
