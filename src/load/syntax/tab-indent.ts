@@ -8,8 +8,8 @@ const CHECKED_LINES = 100;
 /**
  * A tab in the indentation. YAML forbids tabs there, and `yaml` then misreads
  * the structure of every line after it (one tab gave 18 errors). An editor that
- * inserts tabs does so on every line it touches, with one tab width: the lines
- * that the width of the first one lines up too are the same cause, and are
+ * inserts tabs does so on every line it touches, with one tab width: the other
+ * tab-indented lines that the same width lines up are the same cause, and are
  * repaired (and named) together.
  */
 export const tabIndent: Diagnosis = ({ error, lines }) => {
