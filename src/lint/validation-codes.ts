@@ -39,7 +39,7 @@ export function describeCode(code: string): string {
   return VALIDATION_CODES[code] ?? ENGINE_CODES[code] ?? `cjm check ${code}.`;
 }
 
-/** A code's section of docs/validation-codes.md (GitHub anchors a `### code` heading as #code); none for an unknown code. */
+/** A code's section of docs/validation.md (GitHub anchors a `#### code` heading as #code); none for an unknown code. */
 export function codeDocsUrl(code: string): string | undefined {
-  return Object.hasOwn(VALIDATION_CODES, code) || Object.hasOwn(ENGINE_CODES, code) ? `${DOCS_BASE_URL}validation-codes.md#${code}` : undefined;
+  return Object.hasOwn(VALIDATION_CODES, code) || Object.hasOwn(ENGINE_CODES, code) ? `${DOCS_BASE_URL}validation.md#${code}` : undefined;
 }

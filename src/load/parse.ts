@@ -4,6 +4,7 @@ import type { Position, Severity } from '../findings.js';
 import { FastPositions, SourcePositions, type PositionIndex, type YamlEventListener } from '../positions.js';
 import { findExcessiveNesting } from './depth.js';
 import { YAML_CORE_SCHEMA } from './fast-schema.js';
+import { explainYamlErrors, type YamlError } from './syntax/index.js';
 import { yamlLibrary } from './yaml-library.js';
 import { MAX_ALIAS_COUNT, type Limits } from './limits.js';
 
@@ -102,8 +103,8 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
     });
   }
 
-  const documents = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  if (!Array.isArray(documents) || documents.length === 0) {
+  const documents = parseDocuments(text);
+  if (documents.length === 0) {
     return unparsed({ ...unparsedPositions().rangeToPosition(0, 0), code: 'empty-file', severity: 'error', message: 'file is empty; a journey needs at least cjm, id, title and stages' });
   }
   const document = documents[0];
@@ -118,13 +119,8 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
       message: `file holds ${documents.length} YAML documents; put one journey per file`,
     });
   }
-  for (const error of document.errors) {
-    problems.push({
-      ...positions.rangeToPosition(error.pos[0], error.pos[1]),
-      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      severity: 'error',
-      message: yamlMessage(error.message),
-    });
+  for (const cause of explainYamlErrors(text, yamlErrors(document), (repaired) => yamlErrors(parseDocuments(repaired)[0]))) {
+    problems.push({ ...positions.rangeToPosition(cause.start, cause.end), code: cause.code, severity: 'error', message: cause.message });
   }
   for (const warning of document.warnings) {
     problems.push({
@@ -155,12 +151,20 @@ export function parseYamlExact(text: string, limits: Pick<Limits, 'maxDepth'>): 
   return { data, problems, positions: () => positions };
 }
 
+function parseDocuments(text: string): Document.Parsed[] {
+  const documents = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  return Array.isArray(documents) ? documents : [];
+}
+
+function yamlErrors(document: Document.Parsed | undefined): YamlError[] {
+  return (document?.errors ?? []).map((error) => ({ code: error.code, start: error.pos[0], end: error.pos[1], message: error.message }));
+}
+
 function emptyDocument(): Document.Parsed {
   return yamlLibrary().parseAllDocuments('{}')[0] as Document.Parsed;
 }
 
 /** `yaml` messages end with " at line X, column Y" and a code frame; the finding carries the position already. */
 function yamlMessage(message: string): string {
-  const firstLine = message.split('\n')[0];
-  return firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/^Map keys must be unique$/, 'duplicate key: each key may appear once in a mapping');
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

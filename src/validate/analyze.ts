@@ -6,7 +6,8 @@ import { catalogForJourney } from '../load/catalog.js';
 import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import type { RunContext } from '../load/prepare.js';
-import { checkReferences } from './references.js';
+import { checkReferences, findRefusedIds } from './references.js';
+import { salvage } from './salvage.js';
 import { describeZodIssues } from './zod-issues.js';
 
 /** One journey file after reading, parsing and validation. */
@@ -40,7 +41,7 @@ function analyzeRead(file: string, read: ReadResult, context: RunContext): Analy
   return analyzeText(file, read.text, context);
 }
 
-/** Parses and validates journey text: syntax, schema, then references. */
+/** Parses and validates journey text: syntax, then schema and references. */
 export function analyzeText(file: string, text: string, context: RunContext): AnalyzedFile {
   const source = parseYaml(text, context.workspace.limits, context.positions);
   const findings: Finding[] = source.problems.map(({ code, ...problem }) => ({ file, ruleId: code, ...problem }));
@@ -55,14 +56,14 @@ export function analyzeText(file: string, text: string, context: RunContext): An
     return result;
   }
   const parsed = journeySchema.safeParse(source.data);
-  if (!parsed.success) {
-    for (const problem of describeZodIssues(parsed.error.issues, source.data, journeySchema)) at(problem.path, problem.target, 'schema', problem.message);
-    findings.sort(compareFindings);
-    return result;
-  }
-  result.journey = parsed.data;
-  const catalog = catalogForJourney(context.workspace.catalog, parsed.data);
-  for (const problem of checkReferences(parsed.data, { catalog, journeyIds: context.journeyIds })) at(problem.path, 'value', problem.code, problem.message);
+  if (parsed.success) result.journey = parsed.data;
+  else for (const problem of describeZodIssues(parsed.error.issues, source.data, journeySchema)) at(problem.path, problem.target, 'schema', problem.message);
+  // References are checked on every part that has the right shape, so that a
+  // schema error does not hide them until it is fixed.
+  const journey = parsed.success ? parsed.data : (salvage(journeySchema, source.data) ?? {});
+  const refused = parsed.success ? undefined : findRefusedIds(source.data, journey);
+  const references = { catalog: context.workspace.catalog, journeyIds: context.journeyIds };
+  for (const problem of checkReferences(journey, references, refused)) at(problem.path, 'value', problem.code, problem.message);
   findings.sort(compareFindings);
   return result;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DataPath } from '../findings.js';
 import { formatDataPath } from '../findings.js';
 import { closestMatch } from '../util/suggest.js';
+import { keyHint, valueHint } from './value-hints.js';
 
 /** A problem located by data path; `target: 'key'` points at the key rather than its value. */
 interface PathProblem {
@@ -17,11 +18,58 @@ type Issue = z.core.$ZodIssue;
  * value and what is allowed. Never a raw Zod dump.
  */
 export function describeZodIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType): PathProblem[] {
-  return issues.flatMap((issue) => describeIssue(issue, data, schema));
+  const expanded = issues.flatMap((issue) => expandUnion(issue, data));
+  const misspelt = misspeltKeys(expanded, schema);
+  return expanded.filter((issue) => !isMisspeltRequiredKey(issue, data, misspelt)).flatMap((issue) => describeIssue(issue, data, schema));
+}
+
+/**
+ * `txt: ...` where `text` is required gives two issues, an unknown key and a
+ * missing one, for one typo: the unknown key's "did you mean `text`?" says it all.
+ */
+function misspeltKeys(issues: readonly Issue[], schema: z.ZodType): Set<string> {
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeys(schemaAt(schema, issue.path as (string | number)[]));
+    for (const key of issue.keys) {
+      const suggestion = closestMatch(key, allowed);
+      if (suggestion) misspelt.add(formatDataPath([...(issue.path as (string | number)[]), suggestion]));
+    }
+  }
+  return misspelt;
+}
+
+function isMisspeltRequiredKey(issue: Issue, data: unknown, misspelt: ReadonlySet<string>): boolean {
+  return issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined && misspelt.has(formatDataPath(issue.path as (string | number)[]));
 }
 
 export function describeZodIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem {
-  return describeIssue(issue, data, schema)[0];
+  return describeIssue(expandUnion(issue, data)[0], data, schema)[0];
+}
+
+/** For a union (e.g. a pain is text or { text, severity }), the issues of the branch that matches a mapping's shape. */
+function expandUnion(issue: Issue, data: unknown): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const path = issue.path as (string | number)[];
+  const value = valueAt(data, path);
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const branch = isObject
+    ? (issue.errors ?? []).find((errors) => errors.length > 0 && errors.every((e) => e.code !== 'invalid_type' || e.path.length > 0))
+    : numberBranch(issue, value);
+  if (!branch) return [issue];
+  return branch.flatMap((inner) => expandUnion({ ...inner, path: [...path, ...inner.path] } as Issue, data));
+}
+
+/**
+ * A number (or text that looks like one) where a union takes a number or a
+ * mapping, as `emotion` does: the number branch says what is wrong with it
+ * ("must be a whole number", a typographic minus), not "number or { key: value }".
+ */
+function numberBranch(issue: z.core.$ZodIssueInvalidUnion, value: unknown): z.core.$ZodIssue[] | undefined {
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const numeric = (issue.errors ?? []).filter((errors) => errors.some((e) => e.path.length === 0 && e.code === 'invalid_type' && (e.expected === 'number' || e.expected === 'int')));
+  return numeric.length === 1 ? numeric[0] : undefined;
 }
 
 function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProblem[] {
@@ -34,17 +82,20 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         const parent = path.length > 1 ? ` in \`${formatDataPath(path.slice(0, -1))}\`` : '';
         return [{ path, target: 'value', message: `missing required key \`${field}\`${parent}${hintFor(schemaAt(schema, path))}` }];
       }
-      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}` }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}`, value, [issue.expected]) }];
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schemaAt(schema, path));
       return issue.keys.map((key) => {
+        const where = path.length ? ` in \`${formatDataPath(path)}\`` : '';
+        const garbled = keyHint(key);
+        if (garbled) return { path: [...path, key], target: 'key' as const, message: `unknown key \`${key}\`${where}; ${garbled}` };
         const suggestion = closestMatch(key, allowed);
         const hint = suggestion ? `did you mean \`${suggestion}\`? ` : '';
         return {
           path: [...path, key],
           target: 'key' as const,
-          message: `unknown key \`${key}\`${path.length ? ` in \`${formatDataPath(path)}\`` : ''}; ${hint}allowed here: ${allowed.join(', ')}`,
+          message: `unknown key \`${key}\`${where}; ${hint}allowed here: ${allowed.join(', ')}`,
         };
       });
     }
@@ -53,32 +104,33 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         {
           path,
           target: 'value',
-          message: `\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`,
+          message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`, value, []),
         },
       ];
     case 'too_small':
     case 'too_big':
       return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` ${describeBound(issue, value)}` }];
     case 'invalid_format':
-      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}` }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}`, value, []) }];
     case 'invalid_union':
-      return describeUnion(issue, data, schema, path, value);
+      return describeUnion(issue, schema, path, value);
     default:
       return [{ path, target: 'value', message: `\`${formatDataPath(path)}\`: ${issue.message}` }];
   }
 }
 
-/** For a union (e.g. a pain is text or { text, severity }), report the branch that matches the value's shape. */
-function describeUnion(issue: z.core.$ZodIssueInvalidUnion, data: unknown, schema: z.ZodType, path: (string | number)[], value: unknown): PathProblem[] {
-  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A union whose value matches none of its branches' shapes (see expandUnion for a mapping that matches one). */
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, path: (string | number)[], value: unknown): PathProblem[] {
   const branches = issue.errors ?? [];
-  const objectBranch = branches.find((errors) => errors.length > 0 && errors.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
-  if (isObject && objectBranch) {
-    return objectBranch.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, data, schema));
-  }
   const union = schemaAt(schema, path);
   const allowed = union?.description?.replace(/\.$/, '') ?? unionOptions(union);
-  return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}` }];
+  const expected = branches.flatMap((errors) => errors.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 0 ? [e.expected] : [])));
+  return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}`, value, expected) }];
+}
+
+function withHint(message: string, value: unknown, expected: readonly string[]): string {
+  const hint = valueHint(value, expected);
+  return hint ? `${message}; ${hint}` : message;
 }
 
 function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {

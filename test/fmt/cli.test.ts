@@ -48,7 +48,7 @@ describe('cjm fmt', () => {
     const result = await runCli(args, { cwd: dir });
     await expectGolden(`${GOLDENS}broken.txt`, args, result);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^broken\.journey\.yaml:4:1: .*\(yaml-syntax\); file left unchanged$/m);
+    expect(result.stderr).toMatch(/^broken\.journey\.yaml:3:8: the list opened with `\[` is never closed: .*\(yaml-syntax\); file left unchanged$/m);
     expect(readFileSync(join(dir, 'broken.journey.yaml'), 'utf8')).toBe(before);
     // The other file is still formatted.
     expect(result.stdout).toBe('messy.journey.yaml\n');

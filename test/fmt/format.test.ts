@@ -174,7 +174,7 @@ describe('fixtures', () => {
   it('reports an unparsable file with its position and produces no output', () => {
     const result = formatJourneyText(readFileSync(`${FIXTURES}fmt/broken.journey.yaml`, 'utf8'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'yaml-syntax', line: 4, column: 1 });
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'yaml-syntax', line: 3, column: 8 });
   });
 
   it('refuses a file with duplicate keys rather than dropping one', () => {

@@ -60,13 +60,13 @@ describe('sarif formatter', () => {
     expect(off.defaultConfiguration).toEqual({ level: 'warning', enabled: false });
   });
 
-  it('describes validation codes that occur as rules too, with a name and a link to their section of docs/validation-codes.md', () => {
+  it('describes validation codes that occur as rules too, with a name and a link to their section of docs/validation.md', () => {
     const schema = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'schema');
     expect(schema.shortDescription.text).toBe('The journey does not match the cjm journey format.');
     // SARIF wants a name that differs from the id, case aside.
     expect(schema.name).toBe('SchemaCheck');
-    expect(schema.helpUri).toBe('https://github.com/cjm-dev/cjm/blob/main/docs/validation-codes.md#schema');
-    expect(schema.help.markdown).toContain('(https://github.com/cjm-dev/cjm/blob/main/docs/validation-codes.md#schema)');
+    expect(schema.helpUri).toBe('https://github.com/cjm-dev/cjm/blob/main/docs/validation.md#schema');
+    expect(schema.help.markdown).toContain('(https://github.com/cjm-dev/cjm/blob/main/docs/validation.md#schema)');
   });
 
   it('gives every rule a PascalCase name', () => {
