@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
 async function runReport(paths: string[], options: ReportCliOptions): Promise<void> {
   if (paths.includes('-')) throw new UsageError('cjm report reads files, not stdin: pass paths');
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const { VALIDATION_CODES } = await import('../lint/validation-codes.js');
+  const { isValidationCode } = await import('../lint/validation-codes.js');
   const { openWorkspace } = await import('../load/workspace.js');
   const { catalogForJourney } = await import('../load/catalog.js');
   const { hotspotThreshold } = await import('../model/dropoff.js');
@@ -53,7 +53,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       continue;
     }
     // Rules run only on valid files, so any error among the validation codes means invalid.
-    const validationErrors = file.findings.filter((finding) => finding.severity === 'error' && finding.ruleId in VALIDATION_CODES);
+    const validationErrors = file.findings.filter((finding) => finding.severity === 'error' && isValidationCode(finding.ruleId));
     if (!file.journey || validationErrors.length > 0) {
       invalid.push({ file: file.file, findings: file.findings });
       skipped.push({ file: file.file, reason: `invalid (${validationErrors.length || 1} error${validationErrors.length > 1 ? 's' : ''}; run cjm validate)` });

@@ -1,7 +1,7 @@
 import { chmod, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
-import type { SourceProblem } from '../load/parse.js';
+import type { ParseLimits, SourceProblem } from '../load/parse.js';
 import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { readStdin, type InputStream } from '../load/stdin.js';
 import { openWorkspace, resolveTargets, type WorkspaceOptions } from '../load/workspace.js';
@@ -76,7 +76,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
 }
 
 /** The layout is formatted on LF text; the byte order mark and the line endings are the file's own (or `eol`). */
-function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }, eol: LineEnding | undefined): FormattedFile {
+function formatRead(file: string, read: ReadResult, limits: ParseLimits, eol: LineEnding | undefined): FormattedFile {
   if (!read.ok) {
     return { file, status: 'invalid', problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: read.code, severity: 'error', message: read.message }] };
   }
