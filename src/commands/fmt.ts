@@ -6,6 +6,7 @@ interface FmtCliOptions {
   check?: boolean;
   diff?: boolean;
   eol?: LineEnding;
+  force?: boolean;
   config: string | false;
   stdinFilename?: string;
 }
@@ -18,6 +19,7 @@ export function registerFmt(program: Command): void {
     .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
     .option('--diff', 'write nothing; print what would change as a unified diff (exit 1 if anything would)')
     .addOption(new Option('--eol <ending>', "write these line endings (default: each file keeps its own)").choices(['lf', 'crlf']))
+    .option('--force', 'rewrite read-only files and files with other hard links too')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
@@ -30,7 +32,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol });
+  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol, force: options.force });
 
   let changed = 0;
   for (const result of results) {

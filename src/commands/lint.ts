@@ -114,13 +114,5 @@ function unusedDirectiveSeverity(value: string | true | undefined, paths: string
 
 async function writeReport(path: string, report: string): Promise<void> {
   const { writeFileAtomic } = await import('../io/write.js');
-  const { describeIoError } = await import('../load/read.js');
-  try {
-    await writeFileAtomic(cliPath(path), report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // mkdir -p on a path through a file fails with EEXIST or ENOTDIR, which say nothing to most people.
-    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on the way is a file' : describeIoError(error);
-    throw new UsageError(`cannot write ${path}: ${reason}`);
-  }
+  await writeFileAtomic(cliPath(path), report);
 }

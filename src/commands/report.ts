@@ -89,8 +89,6 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
     if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot write the report to ${options.out}: ${code}`);
     throw error;
   }
 }

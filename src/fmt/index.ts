@@ -1,6 +1,5 @@
-import { chmod, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFileAtomic, WriteError } from '../io/write.js';
 import type { ParseLimits, SourceProblem } from '../load/parse.js';
 import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { readStdin, type InputStream } from '../load/stdin.js';
@@ -20,6 +19,8 @@ export interface FormatOptions extends WorkspaceOptions {
   stdin?: InputStream;
   /** Write these line endings. Default: each file keeps its own (the more common one when it mixes both). */
   eol?: LineEnding;
+  /** Rewrite read-only files and files with other hard links too (`--force`). */
+  force?: boolean;
 }
 
 /**
@@ -64,10 +65,12 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
     const result = formatRead(file, read, workspace.limits, options.eol);
     if (result.status === 'formatted' && !options.check) {
       try {
-        await replaceFile(path, result.output!);
+        const unchangedSince = read.ok ? read.stamp : undefined;
+        await writeFileAtomic(path, result.output!, { force: options.force, forceOption: '--force', unchangedSince });
       } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
         result.status = 'io-error';
-        result.ioError = `cannot write: ${error instanceof Error ? error.message : String(error)}`;
+        result.ioError = `not written: ${error.reason}`;
       }
     }
     results.push(result);
@@ -90,14 +93,3 @@ function formatRead(file: string, read: ReadResult, limits: ParseLimits, eol: Li
 
 const BOM = '\ufeff';
 
-/**
- * An atomic write replaces the directory entry: through a symlink it would
- * replace the link with a plain file, and the new file gets default
- * permissions. Writing to the link's target and restoring the mode keeps both.
- */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const target = await realpath(path);
-  const { mode } = await stat(target);
-  await writeFileAtomic(target, text);
-  if (((await stat(target)).mode & 0o7777) !== (mode & 0o7777)) await chmod(target, mode & 0o7777);
-}

@@ -72,13 +72,14 @@ export async function initConfig(options: InitConfigOptions = {}): Promise<InitR
 }
 
 /**
- * Never replaces a file without --force. The check and the write are two steps;
- * for an interactive command the window between them does not matter, and the
- * write itself is atomic so a file is never left half-written.
+ * Never replaces a file without --force (nor, without it, a read-only or
+ * hard-linked one: see writeFileAtomic). The check and the write are two
+ * steps; for an interactive command the window between them does not matter,
+ * and the write itself is atomic so a file is never left half-written.
  */
 async function writeNew(path: string, shown: string, text: string, force = false): Promise<void> {
   if (!force && (await exists(path))) throw new InitError(`${shown} already exists; use --force to overwrite it`);
-  await writeFileAtomic(path, text);
+  await writeFileAtomic(path, text, { force, forceOption: '--force' });
 }
 
 async function exists(path: string): Promise<boolean> {

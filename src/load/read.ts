@@ -11,9 +11,19 @@ export class ReadError extends Error {
   }
 }
 
+/** What a file was when it was read, to tell later whether it changed since (cjm fmt). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 export type ReadResult =
-  /** `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back). */
-  | { ok: true; text: string; bom?: true }
+  /**
+   * `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back).
+   * `stamp`: the file's size, time and inode when read (files only, not stdin).
+   */
+  | { ok: true; text: string; bom?: true; stamp?: FileStamp }
   | { ok: false; code: 'file-too-large' | 'binary-file' | 'not-utf8'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -51,7 +61,8 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
         message: `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxFileSize)} limit (raise limits.maxFileSize in cjm.config.yaml if this is intended)`,
       };
     }
-    return decode(readFileSync(fd));
+    const read = decode(readFileSync(fd));
+    return read.ok ? { ...read, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } } : read;
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(file, describeIoError(error));
@@ -92,6 +103,18 @@ export function describeIoError(error: unknown): string {
       return 'is a directory, not a file';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EDQUOT':
+      return 'over the disk quota';
+    case 'EPIPE':
+      return 'the reading end of the pipe was closed';
+    case 'ENXIO':
+      return 'no such device (or nobody reads from the pipe)';
     default:
       return (error as Error)?.message ?? String(error);
   }
