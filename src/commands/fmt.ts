@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { LineEnding } from '../fmt/index.js';
-import { action, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface FmtCliOptions {
   check?: boolean;
@@ -8,6 +8,7 @@ interface FmtCliOptions {
   eol?: LineEnding;
   force?: boolean;
   config: string | false;
+  allowOutside?: boolean;
   stdinFilename?: string;
 }
 
@@ -22,6 +23,7 @@ export function registerFmt(program: Command): void {
     .option('--force', 'rewrite read-only files and files with other hard links too')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
     .action(action(async (paths: string[], options: FmtCliOptions) => runFmt(paths, options)));
 }
@@ -32,7 +34,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol, force: options.force });
+  const results = await formatFiles(paths, { ...(await coreOptions(options)), check: dryRun, eol: options.eol, force: options.force });
 
   let changed = 0;
   for (const result of results) {

@@ -28,15 +28,25 @@ export function cliPath(path: string): string {
   return resolve(cli().cwd, path);
 }
 
+/** The options every command that reads journeys takes: -c/--no-config, --allow-outside, --stdin-filename. */
+export interface WorkspaceFlags {
+  config: string | false;
+  allowOutside?: boolean;
+  stdinFilename?: string;
+}
+
 /**
  * What every command that reads journeys hands the core: where it runs, which
  * config, stdin, and how many worker threads the environment allows.
  */
-export async function coreOptions(config: string | false, stdinFilename?: string) {
+export async function coreOptions(flags: WorkspaceFlags) {
   const { workerCount } = await import('../run/parallel.js');
   const { cwd, env, stdin } = cli();
-  return { cwd, config, stdinFilename, stdin, workers: workerCount(env) };
+  return { cwd, config: flags.config, allowOutside: flags.allowOutside, stdinFilename: flags.stdinFilename, stdin, workers: workerCount(env) };
 }
+
+/** --allow-outside, added after -c/--no-config by every command that reads a workspace. */
+export const ALLOW_OUTSIDE = ['--allow-outside', "let the config's globs and catalogue files reach outside its folder"] as const;
 
 /** The colour level for one of the CLI's streams, honouring FORCE_COLOR and NO_COLOR from its environment. */
 export async function colorLevel(stream: 'stdout' | 'stderr'): Promise<0 | 1 | 2 | 3> {

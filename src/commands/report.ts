@@ -1,13 +1,14 @@
 import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import { cli } from './context.js';
-import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 
 interface ReportCliOptions {
   out: string;
   images: 'mermaid' | 'svg' | 'none';
   browser?: string;
   config: string | false;
+  allowOutside?: boolean;
   now?: string;
 }
 
@@ -23,6 +24,7 @@ export function registerReport(program: Command): void {
     .option('--browser <path>', 'svg: Chromium or Chrome to use (default: PUPPETEER_EXECUTABLE_PATH, then system locations)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--now <date>', 'the date YYYY-MM-DD review ages count from (default: CJM_NOW, else today)')
     .action(action(async (paths: string[], options: ReportCliOptions) => runReport(paths, options)));
 }
@@ -39,8 +41,8 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   type SkippedFile = import('../report/index.js').SkippedFile;
 
   const now = resolveNow(options.now, cli().env);
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config)), now, keepJourneys: true });
-  const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config });
+  const run = await lintFiles(paths, { ...(await coreOptions(options)), now, keepJourneys: true });
+  const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside });
 
   const journeys: ReportJourney[] = [];
   const invalid: FileResult[] = [];

@@ -1,8 +1,8 @@
 import { existsSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { absolutePath, compilePatterns, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
+import { absolutePath, compilePatterns, isInside, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
 import { describeIoError } from './read.js';
 
 /** Folders discovery never enters, wherever they are. */
@@ -37,10 +37,14 @@ export interface PathSelection {
   selects(absolute: string): boolean;
 }
 
-/** The config's include set, less its exclude set. */
+/**
+ * The config's include set, less its exclude set. Walked from the config's
+ * folder, or (--allow-outside) from the folder that holds it and every folder
+ * `include` reaches with `..`.
+ */
 export function workspaceSelection(root: string, patterns: ConfigPatterns): PathSelection {
   return {
-    base: root,
+    base: patterns.includeOutside.map((base) => resolve(root, base)).reduce(commonFolder, root),
     selects(absolute) {
       const path = patternPath(root, absolute);
       return patterns.include(path) && !patterns.exclude(path) && !inSkippedFolder(path);
@@ -65,7 +69,7 @@ export function argumentSelection(arg: string, options: DiscoverOptions): PathSe
   }
   return {
     base: target,
-    selects: (absolute) => absolute === target || (isJourneyFile(patternPath(target, absolute)) && isInside(target, absolute) && !excluded(target, absolute)),
+    selects: (absolute) => absolute === target || (isJourneyFile(patternPath(target, absolute)) && isBelow(target, absolute) && !excluded(target, absolute)),
   };
 }
 
@@ -75,11 +79,17 @@ function exclusion(options: DiscoverOptions): (base: string, absolute: string) =
   return (base, absolute) => exclude(patternPath(root, absolute)) || inSkippedFolder(patternPath(base, absolute));
 }
 
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (!isInside(folder, b) && parse(folder).root !== folder) folder = dirname(folder);
+  return folder;
+}
+
 function inSkippedFolder(path: string): boolean {
   return path.split('/').slice(0, -1).some((folder) => SKIPPED_FOLDERS.has(folder));
 }
 
-function isInside(folder: string, absolute: string): boolean {
+function isBelow(folder: string, absolute: string): boolean {
   const path = relative(folder, absolute);
   return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }

@@ -9,6 +9,7 @@ import { formatBytes } from './read.js';
 import { prescanYaml, type PrescanExcess } from './prescan.js';
 import { explainYamlErrors, type YamlError } from './syntax/index.js';
 import { yamlLibrary } from './yaml-library.js';
+import { maskSecrets } from '../util/secrets.js';
 import type { Limits } from './limits.js';
 
 export interface SourceProblem extends Position {
@@ -120,7 +121,8 @@ export function parseYamlExact(text: string, limits: ParseLimits): ParsedSource 
     });
   }
   for (const cause of explainYamlErrors(text, yamlErrors(document), (repaired) => yamlErrors(parseDocuments(repaired)[0]))) {
-    problems.push({ ...positions.rangeToPosition(cause.start, cause.end), code: cause.code, severity: 'error', message: cause.message });
+    // Causes quote the lines they are about; a path can name any file, so credentials in them are masked.
+    problems.push({ ...positions.rangeToPosition(cause.start, cause.end), code: cause.code, severity: 'error', message: maskSecrets(cause.message) });
   }
   for (const warning of document.warnings) {
     problems.push({

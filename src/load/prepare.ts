@@ -48,14 +48,16 @@ export async function prepareRun(patterns: readonly string[], options: PrepareOp
 export interface RunScope {
   cwd: string;
   config: string | false;
+  allowOutside: boolean;
   journeyIds: string[];
 }
 
 export function runScope(context: RunContext): RunScope {
-  return { cwd: context.workspace.cwd, config: context.workspace.config.path ?? false, journeyIds: [...context.journeyIds] };
+  const { cwd, config, allowOutside } = context.workspace;
+  return { cwd, config: config.path ?? false, allowOutside, journeyIds: [...context.journeyIds] };
 }
 
 export async function contextFromScope(scope: RunScope, positions: RunContext['positions']): Promise<RunContext> {
-  const workspace = await openWorkspace({ cwd: scope.cwd, config: scope.config });
+  const workspace = await openWorkspace({ cwd: scope.cwd, config: scope.config, allowOutside: scope.allowOutside });
   return { workspace, journeyIds: new Set(scope.journeyIds), positions };
 }

@@ -72,6 +72,7 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
 }
 
 export function decode(bytes: Uint8Array): ReadResult {
+  if (isUtf16(bytes)) return { ok: false, code: 'not-utf8', message: 'file is UTF-16 text; save it as UTF-8 (every editor can: "Save with encoding", UTF-8)' };
   if (bytes.includes(0)) {
     return { ok: false, code: 'binary-file', message: 'file holds binary data (NUL bytes), not YAML text' };
   }
@@ -81,6 +82,25 @@ export function decode(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, code: 'not-utf8', message: 'file is not valid UTF-8 text; save it as UTF-8' };
   }
+}
+
+/**
+ * UTF-16, as some Windows editors save: a byte order mark (FF FE or FE FF), or
+ * text whose every other byte is NUL (ASCII in UTF-16 without one). Said so,
+ * with the fix, rather than "binary data".
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 200);
+  if (sample.length < 4 || sample.length % 2 !== 0) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNuls++;
+    if (sample[i + 1] === 0) oddNuls++;
+  }
+  const half = sample.length / 2;
+  return (oddNuls === half && evenNuls === 0) || (evenNuls === half && oddNuls === 0);
 }
 
 function hasBom(bytes: Uint8Array): boolean {

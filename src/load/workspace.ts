@@ -4,6 +4,7 @@ import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.j
 import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
 import { discoverFiles, findFiles, workspaceSelection, type DiscoverOptions } from './discover.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { BoundaryError, checkInsideBoundary } from './paths.js';
 import { detachText } from '../findings.js';
 import { readTextFileSync, type ReadResult } from './read.js';
 
@@ -12,13 +13,17 @@ export interface WorkspaceOptions {
   cwd?: string;
   /** A config file to use, or false to use none (--no-config). Default: search upward from cwd. */
   config?: string | false;
+  /** Let config globs and catalogue paths reach outside the config's folder (--allow-outside; see Boundary). */
+  allowOutside?: boolean;
 }
 
 /** What every command works against: the config, the shared catalogue and the limits. */
 export interface Workspace {
   cwd: string;
-  /** The config file's directory, or cwd when there is none: config globs are relative to it. */
+  /** The config file's directory, or cwd when there is none: config globs are relative to it, and it is the boundary. */
   root: string;
+  /** Whether config paths may leave `root` (--allow-outside). */
+  allowOutside: boolean;
   config: LoadedConfig;
   catalog: ResolvedCatalog;
   limits: Limits;
@@ -28,14 +33,17 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
   if (typeof options.config === 'string' && configPath) await assertReadable(configPath);
-  const config = await loadConfig(configPath);
+  const allowOutside = options.allowOutside ?? false;
+  const config = await loadConfig(configPath, allowOutside);
   const root = configPath ? dirname(configPath) : cwd;
   let catalog = extendCatalog(builtinCatalog(), config.config);
   for (const [index, file] of (config.config.catalog ?? []).entries()) {
     const path = resolve(root, file);
     try {
+      checkInsideBoundary({ root, allowOutside }, path, 'catalog file');
       catalog = extendCatalog(catalog, await loadCatalogFile(path));
     } catch (error) {
+      if (error instanceof BoundaryError) throw new ConfigError(configPath!, config.locate(['catalog', index]), error.message);
       if (error instanceof ConfigError && error.message.startsWith('cannot read')) {
         throw new ConfigError(configPath!, config.locate(['catalog', index]), `catalog file ${file}: ${error.message.replace(/^cannot read the catalogue file: /, '')}`);
       }
@@ -43,7 +51,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     }
   }
   const limits = { ...DEFAULT_LIMITS, ...config.config.limits };
-  return { cwd, root, config, catalog, limits };
+  return { cwd, root, allowOutside, config, catalog, limits };
 }
 
 /** The journey files a bare command works on: the config's include set, or every journey file below cwd. */
