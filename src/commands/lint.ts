@@ -16,6 +16,7 @@ interface LintCliOptions {
   now?: string;
   reportUnusedDisableDirectives?: string | true;
   stdinFilename?: string;
+  data: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -33,6 +34,7 @@ export function registerLint(program: Command): void {
     .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .addHelpText('after', outputFormatsHelp())
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
 }
@@ -63,6 +65,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     now: resolveNow(options.now, cli().env),
     quiet: options.quiet,
     reportUnusedDisableDirectives: unused,
+    data: options.data,
   });
 
   const toFile = options.output !== undefined;

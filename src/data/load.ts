@@ -136,6 +136,9 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     if (!journey) return void problems.push({ row, role: 'journey', code: 'data-key', message: 'no journey id in this row: fill the journey column' });
     if (!stage && !step) return void problems.push({ row, role: source.columns.step ? 'step' : 'stage', code: 'data-key', message: 'no stage or step id in this row: a KPI belongs to a stage or a step' });
     if (!metric) return void problems.push({ row, role: 'metric', code: 'data-key', message: 'no metric id in this row: fill the metric column' });
+    const raw = cells[R.value] ?? '';
+    // A survey question left unanswered (several questions share one export) is no answer, not a bad one.
+    if (aggregation && aggregation.kind !== 'share' && aggregation.kind !== 'count' && raw.trim() === '') return;
     const dateText = cells[R.date] ?? '';
     const date = periodOfCell(dateText);
     if (!date) {
@@ -145,7 +148,6 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     const { day, period: periodKey } = date;
     const acc = series.find(journey, stage || undefined, step || undefined, metric, row);
     let slot = acc.periods.get(periodKey);
-    const raw = cells[R.value] ?? '';
     if (aggregation) {
       if (!slot) acc.periods.set(periodKey, (slot = { tally: { responses: 0, hits: 0, misses: 0 }, measured: day, row }));
       const problem = aggregation.add(slot.tally!, raw);

@@ -98,7 +98,20 @@ export function applyKpiData(journey: Journey, data: KpiData, catalog: ResolvedC
  */
 export function sourceText(series: KpiSeries, point: KpiPoint): string {
   if (point.responses === undefined) return `${series.file}:${point.at.line}`;
-  return `${series.file}: ${series.aggregate} of ${point.responses} ${point.responses === 1 ? 'row' : 'rows'} in ${point.period}`;
+  const counted = series.aggregate === 'share' || series.aggregate === 'count' ? 'row' : 'answer';
+  return `${series.file}: ${series.aggregate} of ${point.responses} ${counted}${point.responses === 1 ? '' : 's'} in ${point.period}`;
+}
+
+/** Series naming a journey the workspace does not have, with a did-you-mean among its journey ids. */
+export function seriesOfUnknownJourneys(data: KpiData, journeyIds: ReadonlySet<string>): UnmatchedSeries[] {
+  const unmatched: UnmatchedSeries[] = [];
+  for (const [journey, list] of seriesByJourney(data)) {
+    if (journeyIds.has(journey)) continue;
+    const reason = `no journey ${journey} in the workspace${didYouMean(journey, [...journeyIds])}: fix the journey id in the data`;
+    // One finding per journey id: every row with the same typo has the same cause.
+    unmatched.push({ series: list[0], reason, at: list[0].first.journey ?? list[0].first.row! });
+  }
+  return unmatched;
 }
 
 function findKpi(journey: Journey, series: KpiSeries): { kpi: Kpi } | { reason: string; at: DataPosition } {

@@ -13,6 +13,9 @@ import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import type { Rule, RuleReport } from './rule.js';
 import { resolveRuleSettings, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
+import { withDataFiles } from '../data/findings.js';
+import { seriesOfUnknownJourneys } from '../data/match.js';
+import { workspaceFiles } from '../load/workspace.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -47,6 +50,8 @@ export interface LintRun {
   summary: LintSummary;
   /** The rules known to this run (enabled or not), for formats that describe them. */
   rules: readonly Rule<any>[];
+  /** Entries of `files` that are KPI data files (or the config, for a missing one), not journeys. */
+  dataFiles?: readonly string[];
 }
 
 /**
@@ -92,11 +97,17 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
     };
     const { results, totals } = await pool.run(kept, { options: job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
     linter.addSuppressed(totals.suppressed ?? 0);
-    return { files: results, summary: linter.summary(results), rules };
+    return finish(linter, results, await linter.dataFindings(kept), rules);
   }
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
-  return { files: results, summary: linter.summary(results), rules };
+  return finish(linter, results, await linter.dataFindings(kept), rules);
+}
+
+function finish(linter: FileLinter, results: LintedFile[], dataFindings: Finding[], rules: readonly Rule<any>[]): LintRun {
+  const files = withDataFiles(results, dataFindings);
+  const dataFiles = files.slice(results.length).map((file) => file.file);
+  return { files, summary: linter.summary(files), rules, ...(dataFiles.length > 0 ? { dataFiles } : {}) };
 }
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
@@ -134,7 +145,10 @@ export class FileLinter {
     const directives = analyzed.text !== undefined && mayHoldDirectives(analyzed.text) ? parseDirectives(analyzed.text) : [];
 
     if (valid) {
-      const ruleFindings = this.runRules(analyzed, journey, this.settings.forFile(this.relativeToRoot(file)));
+      const all = this.runRules(analyzed, journey, this.settings.forFile(this.relativeToRoot(file)));
+      // Findings in data files cannot be silenced by comments in the journey: their lines are another file's.
+      const ruleFindings = all.filter((finding) => finding.file === file);
+      findings.push(...all.filter((finding) => finding.file !== file), ...(analyzed.data?.findings ?? []));
       if (directives.length > 0) {
         const suppressions = new Suppressions(directives, analyzed.text!);
         const kept = ruleFindings.filter((finding) => !suppressions.suppresses(finding.ruleId, finding.line));
@@ -160,11 +174,17 @@ export class FileLinter {
     for (const { rule, severity, options } of active) {
       const reports: RuleReport[] = [];
       try {
-        rule.check(journey, { options, catalog, journeyIds: this.context.journeyIds, now: this.now, report: (report) => reports.push(report) });
+        rule.check(journey, { options, catalog, journeyIds: this.context.journeyIds, now: this.now, data: analyzed.data, report: (report) => reports.push(report) });
         if (reports.length === 0) continue;
-        positions ??= analyzed.source!.positions();
         for (const report of reports) {
-          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message: detachText(report.message) });
+          const message = detachText(report.message);
+          if (report.at) {
+            const { file, line, column } = report.at;
+            findings.push({ file, line, column, endLine: line, endColumn: column, ruleId: rule.id, severity, message });
+            continue;
+          }
+          positions ??= analyzed.source!.positions();
+          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message });
         }
       } catch (error) {
         // One broken rule must not hide every other finding of the run.
@@ -199,6 +219,26 @@ export class FileLinter {
           message: `cjm-${directive.kind} names ${JSON.stringify(id)}, which is not a lint rule (validation problems cannot be suppressed; \`cjm rules\` lists the rules)`,
         });
       }
+    }
+    return findings;
+  }
+
+  /**
+   * Findings of the run's KPI data as a whole: problems reading it, and, when
+   * the run covers every journey of the workspace, rows naming a journey that
+   * does not exist (a run on some files checks only the rows of its journeys).
+   */
+  async dataFindings(files: readonly string[]): Promise<Finding[]> {
+    const data = this.context.kpiData;
+    if (!data) return [];
+    const findings = data.findings.filter((finding) => !this.options.quiet || finding.severity === 'error');
+    const all = await workspaceFiles(this.workspace);
+    const linted = new Set(files);
+    if (!all.every((file) => linted.has(file))) return findings;
+    for (const { series, reason, at } of seriesOfUnknownJourneys(data, this.context.journeyIds)) {
+      const active = this.settings.forFile(patternPath(this.workspace.root, resolve(this.workspace.cwd, at.file))).find(({ rule }) => rule.id === 'kpi-data-unmatched');
+      if (!active || (this.options.quiet && active.severity !== 'error')) continue;
+      findings.push({ file: at.file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column, ruleId: 'kpi-data-unmatched', severity: active.severity, message: `${series.metric} data matches no KPI: ${reason}` });
     }
     return findings;
   }

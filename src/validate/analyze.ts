@@ -7,6 +7,7 @@ import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import type { RunContext } from '../load/prepare.js';
 import { checkReferences } from './references.js';
+import { applyKpiData, type JourneyData } from '../data/match.js';
 import { describeZodIssues } from './zod-issues.js';
 
 /** One journey file after reading, parsing and validation. */
@@ -17,9 +18,11 @@ export interface AnalyzedFile {
   ioError?: string;
   text?: string;
   source?: ParsedSource;
-  /** The journey, when the file passed the schema (reference problems may remain: see `findings`). */
+  /** The journey, when the file passed the schema (reference problems may remain: see `findings`), with its KPI data merged in. */
   journey?: Journey;
   findings: Finding[];
+  /** What the run's KPI data says about this journey: unmatched rows, bad values (findings in data files). */
+  data?: JourneyData;
 }
 
 export async function analyzeFile(file: string, context: RunContext): Promise<AnalyzedFile> {
@@ -63,6 +66,7 @@ export function analyzeText(file: string, text: string, context: RunContext): An
   result.journey = parsed.data;
   const catalog = catalogForJourney(context.workspace.catalog, parsed.data);
   for (const problem of checkReferences(parsed.data, { catalog, journeyIds: context.journeyIds })) at(problem.path, 'value', problem.code, problem.message);
+  if (context.kpiData) Object.assign(result, applyKpiData(parsed.data, context.kpiData, catalog));
   findings.sort(compareFindings);
   return result;
 }
