@@ -178,6 +178,7 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
 
   const unreadable = await reader.read(onHeader, onRow);
   for (const { row, message } of unreadable) problems.push({ row, code: 'data-read', message });
+  problems.sort((x, y) => x.row - y.row);
 
   // Positions: the cells findings point at and each series' first row.
   const wanted: { row: RowRef; role?: Role }[] = [];
