@@ -19,7 +19,7 @@ export interface Tally {
   misses: number;
 }
 
-export const DEFAULT_SCALES: Partial<Record<AggregateKind, [number, number]>> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+const DEFAULT_SCALES: Partial<Record<AggregateKind, [number, number]>> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
 /** How one source turns raw answers into a value: reading an answer, and the value of a period's tally. */
 export interface Aggregation {

@@ -12,19 +12,19 @@ import type { Readable } from 'node:stream';
  * inside quoted cells (free-text comments often have them).
  */
 
-export interface CsvOptions {
+interface CsvOptions {
   /** Default: detected from the first chunk among , ; tab and |. */
   delimiter?: string;
 }
 
-export interface CsvRecordSink {
+interface CsvRecordSink {
   /** The header row (line 1 unless blank lines come first), and the delimiter in use. */
   header(fields: readonly string[], line: number, delimiter: string): void;
   /** A data row and the line it starts on. */
   record(fields: readonly string[], line: number): void;
 }
 
-export interface CsvResult {
+interface CsvResult {
   delimiter: string;
   /** Rows papaparse could not read (an unterminated quote): the line and what is wrong. */
   problems: { line: number; message: string }[];
@@ -78,7 +78,7 @@ function lineBreaksIn(fields: readonly string[]): number {
 }
 
 /** Where a record's cell starts: `line` counts from the record's first line (0), `column` is 1-based. */
-export interface CellPlace {
+interface CellPlace {
   line: number;
   column: number;
 }
@@ -120,7 +120,7 @@ export async function locateCsvCells(input: AsyncIterable<string | Buffer>, deli
 }
 
 /** The place of a record's cell; past the last cell, the end of the record's first line. */
-export function cellPlace(text: string, field: number, delimiter: string): CellPlace {
+function cellPlace(text: string, field: number, delimiter: string): CellPlace {
   const { starts } = cellStarts(text, delimiter);
   const offset = field < starts.length ? starts[field] : text.replace(/\r?\n[^]*$/, '').length;
   let line = 0;

@@ -31,7 +31,7 @@ export interface DataFileAccess {
   text(path: string): Promise<string>;
 }
 
-export const diskFiles: DataFileAccess = {
+const diskFiles: DataFileAccess = {
   async stat(path) {
     let handle;
     try {

@@ -45,12 +45,12 @@ export interface KpiSeries {
   first: Partial<Record<'journey' | 'stage' | 'step' | 'metric' | 'row', DataPosition>>;
 }
 
-export interface SourceLoad {
+interface SourceLoad {
   series: KpiSeries[];
   findings: Finding[];
 }
 
-export interface SourceContext {
+interface SourceContext {
   source: DataSource;
   /** The file as shown in findings. */
   shownFile: string;
@@ -119,16 +119,17 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     return missing.length === 0;
   };
 
-  const periods = new Map<string, { day: string; period: string } | undefined>();
+  const periods = new Map<string, { day: string; period: string }>();
   const periodOfCell = (text: string) => {
-    if (periods.has(text)) return periods.get(text);
     const day = days.day(text);
-    const found = day === undefined ? undefined : { day, period: periodOf(day, period) };
-    if (text.length <= 10) periods.set(text, found);
+    if (day === undefined) return undefined;
+    // Cached per day, not per cell: date-time cells are nearly all distinct.
+    let found = periods.get(day);
+    if (!found) periods.set(day, (found = { day, period: periodOf(day, period) }));
     return found;
   };
 
-  const onRow = (cells: RoleCells, row: RowRef): void => {
+  const onRow = (cells: Readonly<RoleCells>, row: RowRef): void => {
     const journey = source.journey ?? trim(cells[R.journey]);
     const stage = source.stage ?? trim(cells[R.stage]);
     const step = source.step ?? trim(cells[R.step]);
@@ -229,7 +230,17 @@ class SeriesIndex {
   readonly all: SeriesAcc[] = [];
   private readonly root: Level = new Map();
 
+  private last: SeriesAcc | undefined;
+
   find(journey: string, stage: string | undefined, step: string | undefined, metric: string, row: RowRef): SeriesAcc {
+    // Exports are often sorted by journey and step: the row before names the same KPI.
+    const last = this.last;
+    if (last && last.metric === metric && last.step === step && last.stage === stage && last.journey === journey) return last;
+    this.last = this.lookup(journey, stage, step, metric, row);
+    return this.last;
+  }
+
+  private lookup(journey: string, stage: string | undefined, step: string | undefined, metric: string, row: RowRef): SeriesAcc {
     const byStage = child(this.root, journey);
     const byStep = child(byStage, stage ?? '');
     const byMetric = child(byStep, step ?? '') as Map<string, SeriesAcc>;
@@ -277,7 +288,7 @@ function capProblems(problems: readonly Problem[]): Problem[] {
   return kept;
 }
 
-export function describeKey(key: Pick<KpiSeries, 'journey' | 'stage' | 'step'>): string {
+function describeKey(key: Pick<KpiSeries, 'journey' | 'stage' | 'step'>): string {
   return `${key.journey}${key.stage ? ` stage ${key.stage}` : ''}${key.step ? ` step ${key.step}` : ''}`;
 }
 

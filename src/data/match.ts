@@ -46,7 +46,7 @@ export function kpiFeed(kpi: Kpi): KpiFeed | undefined {
 /** Series by journey id, built once per run and reused for every journey. */
 const INDEXES = new WeakMap<KpiData, Map<string, KpiSeries[]>>();
 
-export function seriesByJourney(data: KpiData): Map<string, KpiSeries[]> {
+function seriesByJourney(data: KpiData): Map<string, KpiSeries[]> {
   let index = INDEXES.get(data);
   if (!index) {
     index = new Map();

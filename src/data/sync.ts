@@ -85,7 +85,7 @@ interface KpiEdit {
 }
 
 /** Splices the new values into the text: each existing value is replaced where it stands, a missing key is added after the KPI's last one. */
-export function applyEdits(text: string, edits: readonly KpiEdit[]): string {
+function applyEdits(text: string, edits: readonly KpiEdit[]): string {
   const document = parseDocument(text, { keepSourceTokens: false });
   const splices: { at: number; end: number; text: string }[] = [];
   for (const edit of edits) {

@@ -5,7 +5,7 @@ import { kpiFeed } from './match.js';
 const TREND_PERIODS = 6;
 
 /** A fed KPI's last values and its last change, for the report's sparkline and the map's trend line. */
-export interface KpiTrend {
+interface KpiTrend {
   /** Oldest first, at most TREND_PERIODS. */
   values: number[];
   periods: string[];

@@ -13,12 +13,11 @@ export type PeriodKind = (typeof PERIODS)[number];
 
 /** The fields a data row is matched by; each is a column of the file or a constant of the source. */
 export const KEY_FIELDS = ['journey', 'stage', 'step', 'metric'] as const;
-export type KeyField = (typeof KEY_FIELDS)[number];
 
 const header = z.string().min(1).describe('A column name in the file\'s header (CSV) or a key of each record (JSON).');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'an id: lowercase letters, digits and dashes' });
 
-export const dataColumnsSchema = z
+const dataColumnsSchema = z
   .strictObject({
     journey: header.optional().describe('The journey id of each row.'),
     stage: header.optional().describe('The stage id (a stage KPI, or the stage of the step).'),
