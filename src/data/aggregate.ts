@@ -40,48 +40,45 @@ export function createAggregation(source: Pick<DataSource, 'aggregate' | 'scale'
     if (scale && kind !== 'mean' && !Number.isInteger(value)) return `${value} is not a whole answer on the ${kind} scale ${scale[0]}..${scale[1]}`;
     return value;
   };
+  /** An aggregate of scored answers: each answer checked against the scale, then tallied. */
+  const scored = (tallyAnswer: (tally: Tally, value: number) => void, value: (tally: Tally) => number): Aggregation => ({
+    kind,
+    add(tally, raw) {
+      const checked = answer(raw);
+      if (typeof checked === 'string') return checked;
+      tally.responses++;
+      tallyAnswer(tally, checked);
+      return undefined;
+    },
+    value,
+  });
   switch (kind) {
     case 'nps':
-      return {
-        kind,
-        add(tally, raw) {
-          const value = answer(raw);
-          if (typeof value === 'string') return value;
-          tally.responses++;
+      return scored(
+        (tally, value) => {
           // On another scale than 0..10 the bands keep their place: the top two answers promote, the bottom seven detract.
           if (value >= scale![1] - 1) tally.hits++;
           else if (value <= scale![1] - 4) tally.misses++;
-          return undefined;
         },
-        value: (tally) => round1(((tally.hits - tally.misses) / tally.responses) * 100),
-      };
+        (tally) => round1(((tally.hits - tally.misses) / tally.responses) * 100),
+      );
     case 'csat': {
       const satisfied = scale![1] - (source.topBoxes ?? 2) + 1;
-      return {
-        kind,
-        add(tally, raw) {
-          const value = answer(raw);
-          if (typeof value === 'string') return value;
-          tally.responses++;
+      return scored(
+        (tally, value) => {
           if (value >= satisfied) tally.hits++;
-          return undefined;
         },
-        value: (tally) => round1((tally.hits / tally.responses) * 100),
-      };
+        (tally) => round1((tally.hits / tally.responses) * 100),
+      );
     }
     case 'ces':
     case 'mean':
-      return {
-        kind,
-        add(tally, raw) {
-          const value = answer(raw);
-          if (typeof value === 'string') return value;
-          tally.responses++;
+      return scored(
+        (tally, value) => {
           tally.hits += value;
-          return undefined;
         },
-        value: (tally) => round2(tally.hits / tally.responses),
-      };
+        (tally) => round2(tally.hits / tally.responses),
+      );
     case 'share': {
       const counted = new Set((source.shareOf ?? [1, true, 'yes']).map((value) => String(value).trim().toLowerCase()));
       return {

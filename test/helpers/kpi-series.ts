@@ -1,4 +1,5 @@
 import type { KpiData, KpiSeries } from '../../src/data/index.js';
+import { yaml } from './rule-tester.js';
 
 /** A data row position in a made-up kpis.csv: line `line`, the value's column. */
 const at = (line: number, column = 1) => ({ file: 'kpis.csv', line, column });
@@ -28,3 +29,15 @@ export function kpiData(...series: (Partial<KpiSeries> & { values: [string, numb
     })),
   };
 }
+
+/** A journey `claim` whose stage `report` has one KPI, written as given (a flow mapping): the KPI is on line 8. */
+export const stageKpiJourney = (kpi: string) => yaml`
+  cjm: 1
+  id: claim
+  title: Motor claim
+  stages:
+    - id: report
+      name: Report
+      kpis:
+        - ${kpi}
+`;

@@ -1,17 +1,8 @@
 import rule from '../../src/rules/kpi-data-mismatch.js';
-import { kpiData } from '../helpers/kpi-series.js';
-import { testRule, yaml } from '../helpers/rule-tester.js';
+import { kpiData, stageKpiJourney } from '../helpers/kpi-series.js';
+import { testRule } from '../helpers/rule-tester.js';
 
-const journey = (kpi: string) => yaml`
-  cjm: 1
-  id: claim
-  title: Motor claim
-  stages:
-    - id: report
-      name: Report
-      kpis:
-        - ${kpi}
-`;
+const journey = stageKpiJourney;
 const data = kpiData({ values: [['2026-09', 84], ['2026-10', 86]] });
 
 testRule(rule, [

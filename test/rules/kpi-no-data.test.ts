@@ -1,17 +1,8 @@
 import rule from '../../src/rules/kpi-no-data.js';
-import { kpiData } from '../helpers/kpi-series.js';
-import { testRule, yaml } from '../helpers/rule-tester.js';
+import { kpiData, stageKpiJourney } from '../helpers/kpi-series.js';
+import { testRule } from '../helpers/rule-tester.js';
 
-const journey = (kpi: string) => yaml`
-  cjm: 1
-  id: claim
-  title: Motor claim
-  stages:
-    - id: report
-      name: Report
-      kpis:
-        - ${kpi}
-`;
+const journey = stageKpiJourney;
 
 testRule(rule, [
   { name: 'a target and no actual, at the KPI', yaml: journey('{ metric: csat, target: 80 }'), findings: [{ line: 8, column: 9, messageIncludes: ['KPI `csat` of stage "Report" (report) has a target (80) but no value', 'feed it from a data source'] }] },

@@ -1,17 +1,8 @@
 import rule from '../../src/rules/kpi-thin-sample.js';
-import { kpiData } from '../helpers/kpi-series.js';
-import { testRule, yaml } from '../helpers/rule-tester.js';
+import { kpiData, stageKpiJourney } from '../helpers/kpi-series.js';
+import { testRule } from '../helpers/rule-tester.js';
 
-const csat = yaml`
-  cjm: 1
-  id: claim
-  title: Motor claim
-  stages:
-    - id: report
-      name: Report
-      kpis:
-        - { metric: csat, target: 80 }
-`;
+const csat = stageKpiJourney('{ metric: csat, target: 80 }');
 
 testRule(rule, [
   {
