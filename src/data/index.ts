@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { open, readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -35,7 +35,8 @@ const diskFiles: DataFileAccess = {
   async stat(path) {
     let handle;
     try {
-      handle = await open(path, 'r');
+      // O_NONBLOCK: opening a FIFO must not hang; the isFile check below refuses it.
+      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

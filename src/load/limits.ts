@@ -4,7 +4,7 @@ export interface Limits {
   maxFileSize: number;
   /** Deepest nesting accepted. `yaml` overflows the stack near 800 levels; journeys need about 10. */
   maxDepth: number;
-  /** Largest KPI data file read (streamed, so memory stays flat): 1,000,000 survey rows take ~60 MB and about 1.5 s. */
+  /** Largest KPI data file read (streamed, so memory stays flat): 1,000,000 survey rows take ~60 MB and about 2 s (bench/results.md). */
   maxDataFileSize: number;
 }
 
