@@ -94,7 +94,7 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
   const period: PeriodKind = source.period ?? (source.aggregate ? 'month' : 'day');
   const metricConstant = source.metric ?? (source.aggregate && ['nps', 'csat', 'ces'].includes(source.aggregate) ? source.aggregate : undefined);
   const days = new DayReader(source.timezone);
-  const problems: Problem[] = [];
+  const problems = new ProblemLog();
   const series = new SeriesIndex();
   let readNumber = numberReader(source.decimal ?? '.');
   let decimalDecided = source.decimal !== undefined;
@@ -134,9 +134,9 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     const stage = source.stage ?? trim(cells[R.stage]);
     const step = source.step ?? trim(cells[R.step]);
     const metric = metricConstant ?? trim(cells[R.metric]);
-    if (!journey) return void problems.push({ row, role: 'journey', code: 'data-key', message: 'no journey id in this row: fill the journey column' });
-    if (!stage && !step) return void problems.push({ row, role: source.columns.step ? 'step' : 'stage', code: 'data-key', message: 'no stage or step id in this row: a KPI belongs to a stage or a step' });
-    if (!metric) return void problems.push({ row, role: 'metric', code: 'data-key', message: 'no metric id in this row: fill the metric column' });
+    if (!journey) return void problems.add({ row, role: 'journey', code: 'data-key', message: 'no journey id in this row: fill the journey column' });
+    if (!stage && !step) return void problems.add({ row, role: source.columns.step ? 'step' : 'stage', code: 'data-key', message: 'no stage or step id in this row: a KPI belongs to a stage or a step' });
+    if (!metric) return void problems.add({ row, role: 'metric', code: 'data-key', message: 'no metric id in this row: fill the metric column' });
     const raw = cells[R.value] ?? '';
     // A survey question left unanswered (several questions share one export) is no answer, not a bad one.
     if (aggregation && aggregation.kind !== 'share' && aggregation.kind !== 'count' && raw.trim() === '') return;
@@ -144,7 +144,7 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     const date = periodOfCell(dateText);
     if (!date) {
       const shown = dateText.trim() === '' ? 'an empty date' : `${JSON.stringify(dateText)} is not a date`;
-      return void problems.push({ row, role: 'date', code: 'data-date', message: `${shown}: write YYYY-MM-DD or an ISO date-time such as 2026-05-31T14:03:00Z` });
+      return void problems.add({ row, role: 'date', code: 'data-date', message: `${shown}: write YYYY-MM-DD or an ISO date-time such as 2026-05-31T14:03:00Z` });
     }
     const { day, period: periodKey } = date;
     const acc = series.find(journey, stage || undefined, step || undefined, metric, row);
@@ -152,7 +152,7 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     if (aggregation) {
       if (!slot) acc.periods.set(periodKey, (slot = { tally: { responses: 0, hits: 0, misses: 0 }, measured: day, row }));
       const problem = aggregation.add(slot.tally!, raw);
-      if (problem) return void problems.push({ row, role: 'value', code: 'data-value', message: `${problem}: the row is left out` });
+      if (problem) return void problems.add({ row, role: 'value', code: 'data-value', message: `${problem}: the row is left out` });
       if (day >= slot.measured) (slot.measured = day), (slot.row = row);
       return;
     }
@@ -164,10 +164,10 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
     const value = readNumber(raw);
     if (value === undefined) {
       const shown = raw.trim() === '' ? 'an empty value' : `${JSON.stringify(raw)} is not a number`;
-      return void problems.push({ row, role: 'value', code: 'data-value', message: `${shown}: write a plain number such as 42 or 4.5` });
+      return void problems.add({ row, role: 'value', code: 'data-value', message: `${shown}: write a plain number such as 42 or 4.5` });
     }
     if (slot) {
-      return void problems.push({
+      return void problems.add({
         row,
         role: 'date',
         code: 'data-duplicate',
@@ -178,12 +178,11 @@ export async function loadSource(reader: RecordReader, context: SourceContext): 
   };
 
   const unreadable = await reader.read(onHeader, onRow);
-  for (const { row, message } of unreadable) problems.push({ row, code: 'data-read', message });
-  problems.sort((x, y) => x.row - y.row);
+  for (const { row, message } of unreadable) problems.add({ row, code: 'data-read', message });
 
   // Positions: the cells findings point at and each series' first row.
   const wanted: { row: RowRef; role?: Role }[] = [];
-  const keptProblems = capProblems(problems);
+  const keptProblems = problems.list();
   for (const problem of keptProblems) wanted.push({ row: problem.row, role: problem.role });
   for (const acc of series.all) {
     for (const role of ['journey', 'stage', 'step', 'metric'] as const) if (source.columns[role] !== undefined) wanted.push({ row: acc.firstRow, role });
@@ -269,23 +268,33 @@ function trim(cell: string | undefined): string | undefined {
   return trimmed || undefined;
 }
 
-/** At most FINDINGS_PER_CAUSE findings of each kind and column; the next one says how many more there are. */
-function capProblems(problems: readonly Problem[]): Problem[] {
-  const counts = new Map<string, number>();
-  const kept: Problem[] = [];
-  const extra = new Map<string, { problem: Problem; count: number }>();
-  for (const problem of problems) {
-    const cause = `${problem.code}:${problem.role ?? ''}`;
-    const count = (counts.get(cause) ?? 0) + 1;
-    counts.set(cause, count);
-    if (count <= FINDINGS_PER_CAUSE) kept.push(problem);
-    else if (count === FINDINGS_PER_CAUSE + 1) extra.set(cause, { problem, count: 1 });
-    else extra.get(cause)!.count++;
+/**
+ * Row problems, at most FINDINGS_PER_CAUSE of each kind and column, and the
+ * next one saying how many more there are: a million rows with the same bad
+ * date format are one cause, and must not become a million objects in memory.
+ */
+class ProblemLog {
+  private readonly kept: Problem[] = [];
+  private readonly causes = new Map<string, { count: number; next?: Problem }>();
+
+  add(problem: Problem): void {
+    const key = `${problem.code}:${problem.role ?? ''}`;
+    let cause = this.causes.get(key);
+    if (!cause) this.causes.set(key, (cause = { count: 0 }));
+    cause.count++;
+    if (cause.count <= FINDINGS_PER_CAUSE) this.kept.push(problem);
+    else if (cause.count === FINDINGS_PER_CAUSE + 1) cause.next = problem;
   }
-  for (const { problem, count } of extra.values()) {
-    kept.push({ ...problem, message: `${problem.message} (and ${count - 1} more row${count === 2 ? '' : 's'} with this problem after this one)` });
+
+  /** The problems to report, in row order. */
+  list(): Problem[] {
+    const more = [...this.causes.values()].flatMap(({ count, next }) => {
+      if (!next) return [];
+      const after = count - FINDINGS_PER_CAUSE - 1;
+      return [{ ...next, message: after === 0 ? next.message : `${next.message} (and ${after} more row${after === 1 ? '' : 's'} with this problem after this one)` }];
+    });
+    return [...this.kept, ...more].sort((a, b) => a.row - b.row);
   }
-  return kept;
 }
 
 function describeKey(key: Pick<KpiSeries, 'journey' | 'stage' | 'step'>): string {
