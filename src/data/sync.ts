@@ -30,7 +30,8 @@ export interface SyncedFile {
   ioError?: string;
 }
 
-const SYNCED_KEYS = ['actual', 'measured', 'source'] as const;
+// In the schema's order, which is also fmt's.
+const SYNCED_KEYS = ['actual', 'source', 'measured'] as const;
 
 export async function syncFiles(patterns: readonly string[], options: SyncOptions = {}): Promise<{ files: SyncedFile[]; hasData: boolean }> {
   const { files, context } = await prepareRun(patterns, { ...options, data: true });
@@ -106,7 +107,10 @@ function applyEdits(text: string, edits: readonly KpiEdit[]): string {
     else {
       const keyStart = (map.items[0].key as Node).range![0];
       const indent = keyStart - text.lastIndexOf('\n', keyStart - 1) - 1;
-      splices.push({ at: end, end, text: missing.map((entry) => `\n${' '.repeat(indent)}${entry}`).join('') });
+      // After the whole last line, so a comment at its end stays with its value.
+      const lineEnd = text.indexOf('\n', end);
+      const at = lineEnd === -1 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      splices.push({ at, end: at, text: missing.map((entry) => `\n${' '.repeat(indent)}${entry}`).join('') });
     }
   }
   let output = text;

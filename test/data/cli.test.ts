@@ -27,7 +27,7 @@ stages:
         name: Opens a claim
         kpis:
           - metric: conversion
-            target: 80
+            target: 80 # from the 2026 plan
 `;
 const CSV = `Journey,Stage,Step,Metric,Value,Date
 claim,report,,csat,74,2026-10-01
@@ -89,11 +89,11 @@ describe('cjm data sync', () => {
       [
         'claim.journey.yaml',
         '  stages[0].kpis[0].actual: 70 → 76',
-        '  stages[0].kpis[0].measured: 2026-09-01 → 2026-11-01',
         '  stages[0].kpis[0].source: (none) → data/kpis.csv:3',
+        '  stages[0].kpis[0].measured: 2026-09-01 → 2026-11-01',
         '  stages[0].steps[0].kpis[0].actual: (none) → 61',
-        '  stages[0].steps[0].kpis[0].measured: (none) → 2026-11-01',
         '  stages[0].steps[0].kpis[0].source: (none) → data/kpis.csv:4',
+        '  stages[0].steps[0].kpis[0].measured: (none) → 2026-11-01',
         '',
       ].join('\n'),
     );
@@ -102,13 +102,24 @@ describe('cjm data sync', () => {
 
     expect((await runCli(['data', 'sync'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'claim.journey.yaml'), 'utf8')).toBe(
-      JOURNEY.replace('{ metric: csat, target: 80, actual: 70, measured: 2026-09-01 }', '{ metric: csat, target: 80, actual: 76, measured: 2026-11-01, source: "data/kpis.csv:3" }').replace(
-        '            target: 80\n',
-        '            target: 80\n            actual: 61\n            measured: 2026-11-01\n            source: "data/kpis.csv:4"\n',
+      JOURNEY.replace('{ metric: csat, target: 80, actual: 70, measured: 2026-09-01 }', '{ metric: csat, target: 80, actual: 76, source: "data/kpis.csv:3", measured: 2026-11-01 }').replace(
+        '            target: 80 # from the 2026 plan\n',
+        '            target: 80 # from the 2026 plan\n            actual: 61\n            source: "data/kpis.csv:4"\n            measured: 2026-11-01\n',
       ),
     );
     expect(await runCli(['data', 'sync', '--check'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect((await lintJson(dir)).findings).toEqual([]);
+  });
+
+  it('a file not in the canonical layout keeps its own: only the values change', async () => {
+    const own = 'cjm: 1\nid: claim\ntitle: Motor claim\nstages:\n    -   id: report\n        name: Report\n        kpis:\n            -   metric: csat   # survey\n                actual: 70\n\n\n        steps:\n            - { id: open-claim, name: Opens a claim, kpis: [{metric: conversion}] }\n';
+    const dir = workspace({ 'claim.journey.yaml': own });
+    expect((await runCli(['data', 'sync'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'claim.journey.yaml'), 'utf8')).toBe(
+      own
+        .replace('actual: 70\n', 'actual: 76\n                source: "data/kpis.csv:3"\n                measured: 2026-11-01\n')
+        .replace('{metric: conversion}', '{metric: conversion, actual: 61, source: "data/kpis.csv:4", measured: 2026-11-01}'),
+    );
   });
 
   it('without data: in the config, says how to add it', async () => {
