@@ -18,8 +18,8 @@ interface CsvOptions {
 }
 
 interface CsvRecordSink {
-  /** The header row (line 1 unless blank lines come first), and the delimiter in use. */
-  header(fields: readonly string[], line: number, delimiter: string): void;
+  /** The header row (line 1 unless blank lines come first), and the delimiter in use; false stops the reading. */
+  header(fields: readonly string[], line: number, delimiter: string): boolean;
   /** A data row and the line it starts on. */
   record(fields: readonly string[], line: number): void;
 }
@@ -40,7 +40,7 @@ export async function readCsv(input: Readable, options: CsvOptions, sink: CsvRec
       delimiter: options.delimiter ?? '',
       delimitersToGuess: [',', ';', '\t', '|'],
       skipEmptyLines: false,
-      chunk(chunk) {
+      chunk(chunk, parser) {
         if (!headerSeen) result.delimiter = chunk.meta.delimiter;
         const rows = chunk.data;
         const broken = new Set(chunk.errors.map((error) => error.row));
@@ -56,13 +56,20 @@ export async function readCsv(input: Readable, options: CsvOptions, sink: CsvRec
           if (!headerSeen) {
             headerSeen = true;
             if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
-            sink.header(fields, start, result.delimiter);
+            if (!sink.header(fields, start, result.delimiter)) {
+              parser.abort();
+              return;
+            }
           } else {
             sink.record(fields, start);
           }
         }
       },
-      complete: () => resolve(result),
+      complete: () => {
+        if (!headerSeen) result.problems.push({ line: 1, message: 'the file is empty: a CSV data file starts with a header row naming its columns' });
+        input.destroy(); // after an abort the file may still be open
+        resolve(result);
+      },
       error: (error: Error) => reject(error),
     });
   });

@@ -24,8 +24,8 @@ export interface RecordReader {
   /** The cell delimiter (CSV: as detected); '' for JSON. */
   delimiter(): string;
   /**
-   * Reads the file, calling `header` with the column names first (it returns the
-   * roles' column indexes, or undefined to stop) and then `row` per record.
+   * Reads the file, calling `header` with the column names first (false stops
+   * the reading: a column is missing) and then `row` per record.
    * Returns the rows that could not be read at all.
    */
   read(header: (names: readonly string[], row: RowRef) => boolean, row: (cells: Readonly<RoleCells>, ref: RowRef) => void): Promise<{ row: RowRef; message: string }[]>;
@@ -49,23 +49,21 @@ export interface ReaderOptions {
 export function csvReader(open: OpenInput, options: ReaderOptions): RecordReader {
   let indexes: number[] = [];
   let delimiter = options.delimiter ?? ',';
-  const cells: RoleCells = new Array(ROLES.length);
+  const rowCells: RoleCells = new Array(ROLES.length);
   return {
     lineBased: true,
     delimiter: () => delimiter,
     async read(header, row) {
-      let stopped = false;
       const result = await readCsv(open(), { delimiter: options.delimiter }, {
         header(names, line, detected) {
           delimiter = detected;
           indexes = ROLES.map((role) => (options.columns[role] === undefined ? -1 : names.indexOf(options.columns[role]!)));
-          stopped = !header(names, line);
+          return header(names, line);
         },
         record(fields, line) {
-          if (stopped) return;
           // One array for every row: the loader reads the cells at once and keeps none (a million arrays less to collect).
-          for (let r = 0; r < ROLES.length; r++) cells[r] = indexes[r] === -1 ? undefined : (fields[indexes[r]] ?? '');
-          row(cells, line);
+          for (let r = 0; r < ROLES.length; r++) rowCells[r] = indexes[r] === -1 ? undefined : (fields[indexes[r]] ?? '');
+          row(rowCells, line);
         },
       });
       return result.problems.map((problem) => ({ row: problem.line, message: problem.message }));

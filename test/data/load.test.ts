@@ -107,6 +107,10 @@ describe('bad data: each problem at file:line:col, the run goes on with the rest
     expect(found[10]).toBe('kpis.csv:12:19 error data-value "x" is not a number: write a plain number such as 42 or 4.5 (and 3 more rows with this problem after this one)');
   });
 
+  it('an empty file', async () => {
+    expect(await problems(workspace(LONG, { 'kpis.csv': '' }))).toEqual(['kpis.csv:1:1 error data-read the file is empty: a CSV data file starts with a header row naming its columns']);
+  });
+
   it('an unclosed quote', async () => {
     expect(await problems(workspace(LONG, { 'kpis.csv': `${HEADER}claim,report,csat,71,2026-10-01\n"claim,report,csat,72,2026-11-01\n` }))).toEqual([
       'kpis.csv:3:1 error data-read a quoted cell is never closed: add the closing " (cells with commas, quotes or line breaks are wrapped in "…", quotes inside doubled as "")',
