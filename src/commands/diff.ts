@@ -7,6 +7,7 @@ interface DiffCommandOptions {
   format: 'text' | 'markdown' | 'json';
   exitCode?: boolean;
   config: string | false;
+  data: boolean;
 }
 
 export function registerDiff(program: Command): void {
@@ -19,6 +20,7 @@ export function registerDiff(program: Command): void {
     .option('--exit-code', 'exit 1 when something differs (default: 0, the diff is a report)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option('--no-data', "ignore the config's KPI data sources (data:); with --rev the data files are read at REV too")
     .action(
       action(async (paths: string[], options: DiffCommandOptions) => {
         if (options.rev === undefined && paths.length !== 2) {
@@ -26,7 +28,7 @@ export function registerDiff(program: Command): void {
         }
         if (paths.includes('-')) throw new UsageError('cjm diff reads files, not stdin (-)');
         const diff = await import('../diff/index.js');
-        const workspace = { cwd: cli().cwd, config: options.config };
+        const workspace = { cwd: cli().cwd, config: options.config, data: options.data };
         const run = options.rev === undefined ? await diff.diffFiles(paths[0], paths[1], workspace) : await diff.diffRevision(options.rev, paths, workspace);
         for (const line of run.ioErrors) writeErr(`cjm: ${line}`);
         if (run.invalid.length > 0) await reportInvalid(run.invalid);

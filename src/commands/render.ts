@@ -23,6 +23,7 @@ interface RenderCliOptions {
   portable?: boolean;
   config: string | false;
   stdinFilename?: string;
+  data: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -52,6 +53,7 @@ export function registerRender(program: Command): void {
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .action(action(async (paths: string[], options: RenderCliOptions) => runRender(paths, options)));
 }
 
@@ -120,7 +122,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { prepareRun } = await import('../load/prepare.js');
   const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
-  const prepared = await prepareRun(paths, await coreOptions(options.config, options.stdinFilename));
+  const prepared = await prepareRun(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;
@@ -140,7 +142,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
 /** --lint: each file's lint counts, for the map's header. */
 async function lintSummaries(paths: string[], options: RenderCliOptions): Promise<Map<string, string>> {
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), now: resolveNow(undefined, cli().env) });
+  const run = await lintFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), now: resolveNow(undefined, cli().env), data: options.data });
   const summaries = new Map<string, string>();
   for (const file of run.files) {
     const count = (severity: string) => file.findings.filter((finding) => finding.severity === severity).length;

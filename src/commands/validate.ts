@@ -12,14 +12,15 @@ export function registerValidate(program: Command): void {
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option('--stdin-filename <name>', 'file name to report for stdin')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .addHelpText('after', outputFormatsHelp())
     .action(
-      action(async (paths: string[], options: { format: OutputFormatId; config: string | false; stdinFilename?: string }) => {
+      action(async (paths: string[], options: { format: OutputFormatId; config: string | false; stdinFilename?: string; data: boolean }) => {
         const { validateFiles } = await import('../validate/index.js');
         const { loadFormatter } = await import('../formatters/index.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-        const run = await validateFiles(paths, await coreOptions(options.config, options.stdinFilename));
+        const run = await validateFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
         const formatter = await loadFormatter(options.format);
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
         writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, metricSchema, personaSchema } from './journey.js';
+import { dataSourceSchema } from './data-source.js';
 
 /** cjm.config.yaml: workspace files, shared catalogue, lint rules and limits. */
 
@@ -41,10 +42,12 @@ export const configSchema = z
       .optional()
       .describe('Rule settings for some files; the last matching override wins.'),
     ignore: globs.optional().describe('Globs lint never reports on.'),
+    data: z.array(dataSourceSchema).optional().describe('KPI data sources: exports whose rows give KPI actuals (docs/data.md).'),
     limits: z
       .strictObject({
         maxFileSize: z.int().positive().optional().describe('Largest journey file read, in bytes. Default 5 MB.'),
         maxDepth: z.int().min(8).max(200).optional().describe('Deepest nesting accepted. Default 64.'),
+        maxDataFileSize: z.int().positive().optional().describe('Largest KPI data file read, in bytes. Default 100 MB.'),
       })
       .optional()
       .describe('Limits on what cjm reads: file size and nesting depth.'),

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -50,7 +51,8 @@ describe('cyclic next graphs and self-referencing sub-journeys', () => {
   });
 
   it('the binary lints and renders them', async () => {
-    for (const command of [['lint', '.'], ['render', '--diagram', 'all', '--format', 'mermaid', '.'], ['render', '--diagram', 'map,blueprint', '--out', 'pictures', '.']]) {
+    const pictures = mkdtempSync(join(tmpdir(), 'cjm-cycles-'));
+    for (const command of [['lint', '.'], ['render', '--diagram', 'all', '--format', 'mermaid', '.'], ['render', '--diagram', 'map,blueprint', '--out', pictures, '.']]) {
       const result = await runCli(command, { cwd: CYCLES, timeoutMs: 20_000 });
       expect([0, 1], `${command.join(' ')}: ${result.stderr}`).toContain(result.code);
       expect(result.stderr).not.toMatch(STACK_FRAME);
