@@ -84,6 +84,10 @@ export {
   type IndexPageOptions,
   type SkippedFile,
 } from './report/index.js';
+export { loadKpiData, type KpiData, type KpiSeries, type KpiPoint, type DataPosition, type DataFileAccess } from './data/index.js';
+export { kpiFeed, type KpiFeed } from './data/match.js';
+export { syncFiles, type SyncOptions, type SyncedFile } from './data/sync.js';
+export { dataSourceSchema, type DataSource } from './schema/data-source.js';
 export { formatFiles, formatJourneyText, FLOW_MAX_WIDTH, type FormatOptions, type FormattedFile, type FormatResult } from './fmt/index.js';
 export { initJourney, initConfig, InitError, TEMPLATES, TEMPLATE_NAMES, type InitJourneyOptions, type InitConfigOptions, type InitResult } from './init/index.js';
 export { main, type MainOptions } from './main.js';

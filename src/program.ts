@@ -8,6 +8,7 @@ import { registerRender } from './commands/render.js';
 import { registerReport } from './commands/report.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
+import { registerData } from './commands/data.js';
 import { cli } from './commands/context.js';
 import { cjmVersion } from './version.js';
 
@@ -41,5 +42,6 @@ export function createProgram(): Command {
   registerReport(program);
   registerFmt(program);
   registerInit(program);
+  registerData(program);
   return program;
 }

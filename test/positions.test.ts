@@ -26,16 +26,19 @@ describe('positions at the end of a file', () => {
     ['a final line break', 'cjm: 1\nid: x\ntitle: [unclosed\n'],
     ['a final CRLF', 'cjm: 1\r\nid: x\r\ntitle: [unclosed\r\n'],
     ['no final line break', 'cjm: 1\nid: x\ntitle: [unclosed'],
-  ])('a syntax error at the end of a 3-line file with %s points at line 3, not at the line after', (_, source) => {
+  ])('a syntax error at the end of a 3-line file with %s points into line 3, not at the line after', (_, source) => {
     const { problems } = parseYamlExact(source, DEFAULT_LIMITS);
-    expect(problems.map(({ code, line, column, endLine, endColumn }) => ({ code, line, column, endLine, endColumn }))).toEqual([
-      { code: 'yaml-syntax', line: 3, column: 17, endLine: 3, endColumn: 17 },
-    ]);
+    expect(problems.map(({ code, line, endLine }) => ({ code, line, endLine }))).toEqual([{ code: 'yaml-syntax', line: 3, endLine: 3 }]);
   });
 
-  it('keeps an empty last line that the file does have', () => {
-    const { problems } = parseYamlExact('cjm: 1\nid: x\ntitle: [unclosed\n\n', DEFAULT_LIMITS);
-    expect(problems[0]).toMatchObject({ line: 4, column: 1 });
+  it.each([
+    ['a final line break', 'cjm: 1\nid: x\ntitle: T\n', { line: 3, column: 9 }],
+    ['a final CRLF', 'cjm: 1\r\nid: x\r\ntitle: T\r\n', { line: 3, column: 9 }],
+    ['no final line break', 'cjm: 1\nid: x\ntitle: T', { line: 3, column: 9 }],
+    ['an empty last line the file does have', 'cjm: 1\nid: x\ntitle: T\n\n', { line: 4, column: 1 }],
+  ])('a range at the very end of a file with %s is clamped to its last line', (_, source, end) => {
+    const positions = parseYaml(source, DEFAULT_LIMITS).positions() as unknown as { rangeToPosition(start: number, end: number): { line: number; column: number } };
+    expect(positions.rangeToPosition(source.length, source.length)).toMatchObject(end);
   });
 });
 

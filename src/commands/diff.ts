@@ -8,6 +8,7 @@ interface DiffCommandOptions {
   exitCode?: boolean;
   config: string | false;
   allowOutside?: boolean;
+  data: boolean;
 }
 
 export function registerDiff(program: Command): void {
@@ -21,6 +22,7 @@ export function registerDiff(program: Command): void {
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
     .option(...ALLOW_OUTSIDE)
+    .option('--no-data', "ignore the config's KPI data sources (data:); with --rev the data files are read at REV too")
     .action(
       action(async (paths: string[], options: DiffCommandOptions) => {
         if (options.rev === undefined && paths.length !== 2) {
@@ -28,7 +30,7 @@ export function registerDiff(program: Command): void {
         }
         if (paths.includes('-')) throw new UsageError('cjm diff reads files, not stdin (-)');
         const diff = await import('../diff/index.js');
-        const workspace = { cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside };
+        const workspace = { cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside, data: options.data };
         const run = options.rev === undefined ? await diff.diffFiles(paths[0], paths[1], workspace) : await diff.diffRevision(options.rev, paths, workspace);
         for (const line of run.ioErrors) writeErr(`cjm: ${line}`);
         if (run.invalid.length > 0) await reportInvalid(run.invalid);

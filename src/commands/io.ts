@@ -46,7 +46,7 @@ export async function coreOptions(flags: WorkspaceFlags) {
 }
 
 /** --allow-outside, added after -c/--no-config by every command that reads a workspace. */
-export const ALLOW_OUTSIDE = ['--allow-outside', "let the config's globs and catalogue files reach outside its folder"] as const;
+export const ALLOW_OUTSIDE = ['--allow-outside', "let the config's globs, catalogue and data files reach outside its folder"] as const;
 
 /** The colour level for one of the CLI's streams, honouring FORCE_COLOR and NO_COLOR from its environment. */
 export async function colorLevel(stream: 'stdout' | 'stderr'): Promise<0 | 1 | 2 | 3> {

@@ -19,6 +19,7 @@ interface LintCliOptions {
   reportUnusedDisableDirectives?: string | true;
   stdinFilename?: string;
   sarifCategory?: string;
+  data: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -39,6 +40,7 @@ export function registerLint(program: Command): void {
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
     .option('--sarif-category <name>', 'with -f sarif: the run\'s category for code scanning (automationDetails.id, default cjm), to upload several runs to one repository', parseCategory)
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .addHelpText('after', outputFormatsHelp())
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
 }
@@ -75,6 +77,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     now: resolveNow(options.now, cli().env),
     quiet: options.quiet,
     reportUnusedDisableDirectives: unused,
+    data: options.data,
   });
 
   const toFile = options.output !== undefined;

@@ -24,6 +24,7 @@ interface RenderCliOptions {
   config: string | false;
   allowOutside?: boolean;
   stdinFilename?: string;
+  data: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -54,6 +55,7 @@ export function registerRender(program: Command): void {
     .option('--no-config', 'use no config file')
     .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .action(action(async (paths: string[], options: RenderCliOptions) => runRender(paths, options)));
 }
 
@@ -122,7 +124,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { prepareRun } = await import('../load/prepare.js');
   const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
-  const prepared = await prepareRun(paths, await coreOptions(options));
+  const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;
@@ -142,7 +144,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
 /** --lint: each file's lint counts, for the map's header. */
 async function lintSummaries(paths: string[], options: RenderCliOptions): Promise<Map<string, string>> {
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const run = await lintFiles(paths, { ...(await coreOptions(options)), now: resolveNow(undefined, cli().env) });
+  const run = await lintFiles(paths, { ...(await coreOptions(options)), now: resolveNow(undefined, cli().env), data: options.data });
   const summaries = new Map<string, string>();
   for (const file of run.files) {
     const count = (severity: string) => file.findings.filter((finding) => finding.severity === severity).length;

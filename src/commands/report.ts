@@ -10,6 +10,7 @@ interface ReportCliOptions {
   config: string | false;
   allowOutside?: boolean;
   now?: string;
+  data: boolean;
 }
 
 export function registerReport(program: Command): void {
@@ -26,6 +27,7 @@ export function registerReport(program: Command): void {
     .option('--no-config', 'use no config file')
     .option(...ALLOW_OUTSIDE)
     .option('--now <date>', 'the date YYYY-MM-DD review ages count from (default: CJM_NOW, else today)')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .action(action(async (paths: string[], options: ReportCliOptions) => runReport(paths, options)));
 }
 
@@ -41,13 +43,19 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   type SkippedFile = import('../report/index.js').SkippedFile;
 
   const now = resolveNow(options.now, cli().env);
-  const run = await lintFiles(paths, { ...(await coreOptions(options)), now, keepJourneys: true });
+  const run = await lintFiles(paths, { ...(await coreOptions(options)), now, keepJourneys: true, data: options.data });
   const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside });
 
   const journeys: ReportJourney[] = [];
   const invalid: FileResult[] = [];
   const skipped: SkippedFile[] = [];
+  const dataFiles = new Set(run.dataFiles);
   for (const file of run.files) {
+    if (dataFiles.has(file.file)) {
+      const errors = file.findings.filter((finding) => finding.severity === 'error').length;
+      if (errors > 0) writeErr(`cjm: ${file.file}: ${errors} problem${errors === 1 ? '' : 's'} in the KPI data (rows left out); run cjm lint for the list`);
+      continue;
+    }
     if (file.ioError) {
       writeErr(`cjm: ${file.file}: ${file.ioError}`);
       skipped.push({ file: file.file, reason: `could not be read: ${file.ioError}` });

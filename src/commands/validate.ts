@@ -13,14 +13,15 @@ export function registerValidate(program: Command): void {
     .option('--no-config', 'use no config file')
     .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
+    .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .addHelpText('after', outputFormatsHelp())
     .action(
-      action(async (paths: string[], options: { format: OutputFormatId } & WorkspaceFlags) => {
+      action(async (paths: string[], options: { format: OutputFormatId; data: boolean } & WorkspaceFlags) => {
         const { validateFiles } = await import('../validate/index.js');
         const { loadFormatter } = await import('../formatters/index.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-        const run = await validateFiles(paths, await coreOptions(options));
+        const run = await validateFiles(paths, { ...(await coreOptions(options)), data: options.data });
         const formatter = await loadFormatter(options.format);
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
         writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));

@@ -5,14 +5,19 @@ import { catalogForJourney } from '../load/catalog.js';
 import { argumentSelection, DiscoveryError, discoverFiles, workspaceSelection, type PathSelection } from '../load/discover.js';
 import { decode } from '../load/read.js';
 import { discoverOptions, openWorkspace, workspaceFiles, type Workspace, type WorkspaceOptions } from '../load/workspace.js';
-import type { RunContext } from '../load/prepare.js';
+import { loadData, type RunContext } from '../load/prepare.js';
+import type { KpiData } from '../data/index.js';
+import { Readable } from 'node:stream';
 import { analyzeFile, analyzeText, type AnalyzedFile } from '../validate/analyze.js';
 import { compareJourneys } from './compare.js';
 import { emptyCounts, reportCounts } from './counts.js';
 import { changedFiles, filesAtRevision, fromRepoPath, GitError, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';
 import type { DiffReport, JourneyDiff } from './types.js';
 
-export type DiffOptions = WorkspaceOptions;
+export interface DiffOptions extends WorkspaceOptions {
+  /** Merge the config's KPI data (`data:`) into both sides; with a revision, the old side reads the data files at it. Default true. */
+  data?: boolean;
+}
 
 /** A diff run: the report, and the inputs that kept some file out of it. */
 export interface DiffRun {
@@ -26,7 +31,7 @@ export interface DiffRun {
 /** `cjm diff OLD NEW`: two journey files, whatever their journey ids. */
 export async function diffFiles(oldPath: string, newPath: string, options: DiffOptions = {}): Promise<DiffRun> {
   const workspace = await openWorkspace(options);
-  const context = analyzeContext(workspace);
+  const context = analyzeContext(workspace, await loadData(workspace, options.data));
   const run: DiffRun = { report: { files: [], counts: reportCounts([]) }, invalid: [], ioErrors: [] };
   const [before, after] = await Promise.all([analyzeFile(oldPath, context), analyzeFile(newPath, context)]);
   const oldJourney = accept(before, run);
@@ -62,11 +67,15 @@ export async function diffRevision(rev: string, paths: readonly string[], option
     listed.add(path);
     candidates.push(atRev.has(path) ? { status: 'modified', oldPath: path, newPath: path } : { status: 'added', newPath: path });
   }
-  const unchanged = new Set(candidates.filter((candidate) => candidate.status === 'modified' && !changed.includes(candidate)));
+  const kpiData = await loadData(workspace, options.data);
+  const oldKpiData = kpiData && (await loadDataAtRevision(workspace, repo, rev));
+  // With KPI data, a journey file the same as at REV may still show new actuals.
+  const unchanged = new Set(kpiData ? [] : candidates.filter((candidate) => candidate.status === 'modified' && !changed.includes(candidate)));
   candidates.sort((a, b) => compare(a.newPath ?? a.oldPath!, b.newPath ?? b.oldPath!));
 
   const run: DiffRun = { report: { rev, files: [], counts: reportCounts([]) }, invalid: [], ioErrors: [] };
-  const context = analyzeContext(workspace);
+  const context = analyzeContext(workspace, kpiData);
+  const oldContext = analyzeContext(workspace, oldKpiData);
   for (const candidate of candidates) {
     const oldFile = candidate.oldPath === undefined ? undefined : fromRepoPath(repo, candidate.oldPath);
     const newFile = candidate.newPath === undefined ? undefined : fromRepoPath(repo, candidate.newPath);
@@ -75,7 +84,7 @@ export async function diffRevision(rev: string, paths: readonly string[], option
       run.report.files.push({ status: 'unchanged', oldFile, newFile, journey: [], stages: [], counts: emptyCounts() });
       continue;
     }
-    const before = oldFile === undefined ? undefined : accept(await analyzeAtRevision(repo, rev, candidate.oldPath!, oldFile, context), run);
+    const before = oldFile === undefined ? undefined : accept(await analyzeAtRevision(repo, rev, candidate.oldPath!, oldFile, oldContext), run);
     const after = newFile === undefined ? undefined : accept(await analyzeFile(newFile, context), run);
     if ((oldFile !== undefined && !before) || (newFile !== undefined && !after)) continue;
     run.report.files.push(journeyDiff(candidate.status, oldFile, newFile, before, after, workspace));
@@ -169,8 +178,43 @@ function journeyDiff(
  * diff: the old side may predate today's catalogue. Only files that are not a
  * journey at all (syntax, schema) are refused.
  */
-function analyzeContext(workspace: Workspace): RunContext {
-  return { workspace, journeyIds: new Set() };
+function analyzeContext(workspace: Workspace, kpiData: KpiData | undefined): RunContext {
+  return { workspace, journeyIds: new Set(), kpiData };
+}
+
+/**
+ * The KPI data as it was at a revision: today's `data:` sources, each file
+ * read with `git show REV:path` (a file git did not have then gives no data).
+ */
+async function loadDataAtRevision(workspace: Workspace, repo: Repo, rev: string): Promise<KpiData | undefined> {
+  const { loadKpiData } = await import('../data/index.js');
+  const limit = workspace.limits.maxDataFileSize;
+  const shown = new Map<string, Promise<Buffer | undefined>>();
+  const bytes = (path: string) => {
+    let read = shown.get(path);
+    if (!read) {
+      read = showFile(repo, rev, toRepoPath(repo, workspace.cwd, path), limit + 1).catch((error) => {
+        if (error instanceof GitError && /more than/.test(error.message)) return Buffer.alloc(limit + 1);
+        if (error instanceof GitError) return undefined;
+        throw error;
+      });
+      shown.set(path, read);
+    }
+    return read;
+  };
+  return loadKpiData(workspace, {
+    async stat(path) {
+      const content = await bytes(path);
+      return content && { size: content.length, head: content.subarray(0, 4) };
+    },
+    open: (path) => Readable.from(chunksOf(bytes(path))),
+    text: async (path) => (await bytes(path))?.toString('utf8') ?? '',
+  });
+}
+
+async function* chunksOf(content: Promise<Buffer | undefined>): AsyncGenerator<string> {
+  const text = (await content)?.toString('utf8') ?? '';
+  for (let start = 0; start < text.length; start += 256 * 1024) yield text.slice(start, start + 256 * 1024);
 }
 
 function compare(a: string, b: string): number {

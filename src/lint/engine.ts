@@ -13,6 +13,9 @@ import { analyzeFiles, type ValidateOptions } from '../validate/index.js';
 import { mayHoldDirectives, parseDirectives, Suppressions, type Directive } from './directives.js';
 import type { Rule, RuleReport } from './rule.js';
 import { resolveRuleSettings, unknownRuleMessage, type ActiveRule, type CliRuleSetting, type RuleSettings } from './settings.js';
+import { withDataFiles } from '../data/findings.js';
+import { seriesOfUnknownJourneys } from '../data/match.js';
+import { workspaceFiles } from '../load/workspace.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -49,6 +52,8 @@ export interface LintRun {
   rules: readonly Rule<any>[];
   /** A rule's options for a file of the run as the config sets them (overrides included), whatever its severity. */
   ruleOptions(file: string, ruleId: string): unknown;
+  /** Entries of `files` that are KPI data files (or the config, for a missing one), not journeys. */
+  dataFiles?: readonly string[];
 }
 
 /**
@@ -94,11 +99,11 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
     };
     const { results, totals } = await pool.run(kept, { options: job, runHere: async (file) => linter.lint(await analyzeFile(file, context)) });
     linter.addSuppressed(totals.suppressed ?? 0);
-    return linter.run(results, rules);
+    return linter.run(results, await linter.dataFindings(kept), rules);
   }
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
-  return linter.run(results, rules);
+  return linter.run(results, await linter.dataFindings(kept), rules);
 }
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
@@ -137,7 +142,10 @@ export class FileLinter {
     const directives = analyzed.text !== undefined && mayHoldDirectives(analyzed.text) ? parseDirectives(analyzed.text) : [];
 
     if (valid) {
-      const ruleFindings = this.runRules(analyzed, journey, this.settings.forFile(this.relativeToRoot(file)));
+      const all = this.runRules(analyzed, journey, this.settings.forFile(this.relativeToRoot(file)));
+      // Findings in data files cannot be silenced by comments in the journey: their lines are another file's.
+      const ruleFindings = all.filter((finding) => finding.file === file);
+      findings.push(...all.filter((finding) => finding.file !== file), ...(analyzed.data?.findings ?? []));
       if (directives.length > 0) {
         const suppressions = new Suppressions(directives, analyzed.text!);
         const kept = ruleFindings.filter((finding) => !suppressions.suppresses(finding.ruleId, finding.line));
@@ -163,11 +171,17 @@ export class FileLinter {
     for (const { rule, severity, options } of active) {
       const reports: RuleReport[] = [];
       try {
-        rule.check(journey, { options, catalog, journeyIds: this.context.journeyIds, now: this.now, report: (report) => reports.push(report) });
+        rule.check(journey, { options, catalog, journeyIds: this.context.journeyIds, now: this.now, data: analyzed.data, report: (report) => reports.push(report) });
         if (reports.length === 0) continue;
-        positions ??= analyzed.source!.positions();
         for (const report of reports) {
-          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message: detachText(report.message) });
+          const message = detachText(report.message);
+          if (report.at) {
+            const { file, line, column } = report.at;
+            findings.push({ file, line, column, endLine: line, endColumn: column, ruleId: rule.id, severity, message });
+            continue;
+          }
+          positions ??= analyzed.source!.positions();
+          findings.push({ file: analyzed.file, ...positions.locate(report.path, report.target), ruleId: rule.id, severity, message });
         }
       } catch (error) {
         // One broken rule must not hide every other finding of the run.
@@ -208,6 +222,26 @@ export class FileLinter {
     return findings;
   }
 
+  /**
+   * Findings of the run's KPI data as a whole: problems reading it, and, when
+   * the run covers every journey of the workspace, rows naming a journey that
+   * does not exist (a run on some files checks only the rows of its journeys).
+   */
+  async dataFindings(files: readonly string[]): Promise<Finding[]> {
+    const data = this.context.kpiData;
+    if (!data) return [];
+    const findings = data.findings.filter((finding) => !this.options.quiet || finding.severity === 'error');
+    const all = await workspaceFiles(this.workspace);
+    const linted = new Set(files);
+    if (!all.every((file) => linted.has(file))) return findings;
+    for (const { series, reason, at } of seriesOfUnknownJourneys(data, this.context.journeyIds)) {
+      const active = this.settings.forFile(patternPath(this.workspace.root, resolve(this.workspace.cwd, at.file))).find(({ rule }) => rule.id === 'kpi-data-unmatched');
+      if (!active || (this.options.quiet && active.severity !== 'error')) continue;
+      findings.push({ file: at.file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column, ruleId: 'kpi-data-unmatched', severity: active.severity, message: `${series.metric} data matches no KPI: ${reason}` });
+    }
+    return findings;
+  }
+
   get suppressedCount(): number {
     return this.suppressed;
   }
@@ -217,8 +251,17 @@ export class FileLinter {
     this.suppressed += count;
   }
 
-  run(files: LintedFile[], rules: readonly Rule<any>[]): LintRun {
-    return { files, summary: this.summary(files), rules, ruleOptions: (file, ruleId) => this.settings.optionsFor(ruleId, this.relativeToRoot(file)) };
+  /** The run's result: the linted files, then the KPI data files that have findings. */
+  run(results: LintedFile[], dataFindings: Finding[], rules: readonly Rule<any>[]): LintRun {
+    const files = withDataFiles(results, dataFindings);
+    const dataFiles = files.slice(results.length).map((file) => file.file);
+    return {
+      files,
+      summary: this.summary(files),
+      rules,
+      ruleOptions: (file, ruleId) => this.settings.optionsFor(ruleId, this.relativeToRoot(file)),
+      ...(dataFiles.length > 0 ? { dataFiles } : {}),
+    };
   }
 
   summary(files: readonly LintedFile[]): LintSummary {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Journey } from '../schema/journey.js';
 import type { DataPath, Severity } from '../findings.js';
 import type { ResolvedCatalog } from '../load/catalog.js';
+import type { JourneyData } from '../data/match.js';
+import type { DataPosition } from '../data/load.js';
 
 /**
  * A lint rule: one self-contained module in src/rules/<id>.ts that
@@ -27,6 +29,8 @@ export interface RuleContext<Options> {
   journeyIds: ReadonlySet<string>;
   /** "Today", injectable so tests and golden files do not age (`--now` / CJM_NOW). */
   now: Date;
+  /** What the run's KPI data says about this journey (undefined without `data:` or with --no-data). */
+  data?: JourneyData;
   /** Reports a finding at a data path; `target: 'key'` points at the key, not its value. */
   report(finding: RuleReport): void;
 }
@@ -35,6 +39,8 @@ export interface RuleReport {
   path: DataPath;
   target?: 'key' | 'value';
   message: string;
+  /** A row of a KPI data file the finding is about: it is reported there, not in the journey file. */
+  at?: DataPosition;
 }
 
 /** Identity helper that gives rule modules their types. */

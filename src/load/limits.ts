@@ -7,7 +7,7 @@
  */
 export interface Limits {
   /**
-   * Largest file read, in bytes. 1 MB is 20 times the largest real journey; an
+   * Largest file read, in bytes. 512 KB is ten times the largest real journey; an
    * ordinary 5 MB journey took 6 s and 370 MB to validate (`yaml`'s
    * parseDocument alone about 340 MB) and 924 MB to format.
    */
@@ -23,6 +23,8 @@ export interface Limits {
   maxNodes: number;
   /** Findings listed per file; the rest are counted in one last finding. */
   maxFindings: number;
+  /** Largest KPI data file read (streamed, so memory stays flat): 1,000,000 survey rows take ~60 MB and about 2 s (bench/results.md). */
+  maxDataFileSize: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxFileSize: 512 * 1024, maxDepth: 64, maxNodes: 50_000, maxFindings: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxFileSize: 512 * 1024, maxDepth: 64, maxNodes: 50_000, maxFindings: 1000, maxDataFileSize: 100 * 1024 * 1024 };

@@ -29,6 +29,7 @@ import {
 import { directionWord, formatEmotion, formatGap, formatKpiStatus, formatNumber, formatReview, formatShare, formatValue, plural, stateLabel } from './numbers.js';
 import { cellText, codeSpan, escapeBlock, escapeInline, fencedBlock, markdownLink, table } from '../markdown/escape.js';
 import { stepEmotion } from '../model/emotions.js';
+import { changeLabel, kpiTrend, sparkline } from '../data/trend.js';
 
 export interface ReportJourney {
   /** The journey file as shown to the user. */
@@ -253,7 +254,10 @@ function stageSection(stage: Stage, index: number, kpis: readonly KpiPlace[], ca
 }
 
 function kpiTable(kpis: readonly KpiPlace[]): string {
-  const rows = kpis.map((place) => {
+  // A trend column only where KPI data gives one: pages of journeys without data stay as they were.
+  const trends = kpis.map((place) => kpiTrend(place.kpi));
+  const withTrend = trends.some((trend) => trend !== undefined);
+  const rows = kpis.map((place, i) => {
     const { kpi, metric } = place;
     const arrow = metric ? (metric.direction === 'up' ? ' ↑' : ' ↓') : '';
     const source = [kpi.source?.trim() ? escapeInline(kpi.source) : '', kpi.measured ?? ''].filter(Boolean).join(', ');
@@ -263,10 +267,18 @@ function kpiTable(kpis: readonly KpiPlace[]): string {
       kpi.target === undefined ? '—' : formatValue(kpi.target, metric),
       kpi.actual === undefined ? '—' : formatValue(kpi.actual, metric),
       formatKpiStatus(place.status, metric),
+      ...(withTrend ? [trendCell(trends[i], metric)] : []),
       source || '—',
     ];
   });
-  return table(['KPI', 'Measured at', 'Target', 'Actual', 'Status', 'Source'], rows, ['left', 'left', 'right', 'right', 'left', 'left']);
+  if (!withTrend) return table(['KPI', 'Measured at', 'Target', 'Actual', 'Status', 'Source'], rows, ['left', 'left', 'right', 'right', 'left', 'left']);
+  return table(['KPI', 'Measured at', 'Target', 'Actual', 'Status', 'Trend', 'Source'], rows, ['left', 'left', 'right', 'right', 'left', 'left', 'left']);
+}
+
+/** `▂▃▅▇ ▲ 2 (2026-05 to 2026-10)`: the last periods as a sparkline, the last change with an arrow. */
+function trendCell(trend: ReturnType<typeof kpiTrend>, metric: KpiPlace['metric']): string {
+  if (!trend) return '—';
+  return `${sparkline(trend.values)} ${changeLabel(trend.change, (value) => formatValue(value, metric))} (${escapeInline(trend.periods[0])} to ${escapeInline(trend.periods.at(-1)!)})`;
 }
 
 function stepTable(steps: readonly Step[], catalog: ResolvedCatalog): string {

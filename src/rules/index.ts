@@ -7,8 +7,14 @@ import rule_dropoff_hotspot from './dropoff-hotspot.js';
 import rule_emotion_missing from './emotion-missing.js';
 import rule_evidence_missing from './evidence-missing.js';
 import rule_inside_out from './inside-out.js';
+import rule_kpi_data_mismatch from './kpi-data-mismatch.js';
+import rule_kpi_data_unmatched from './kpi-data-unmatched.js';
+import rule_kpi_no_data from './kpi-no-data.js';
 import rule_kpi_off_target from './kpi-off-target.js';
+import rule_kpi_stale from './kpi-stale.js';
 import rule_kpi_target from './kpi-target.js';
+import rule_kpi_thin_sample from './kpi-thin-sample.js';
+import rule_kpi_trend from './kpi-trend.js';
 import rule_moment_of_truth_kpi from './moment-of-truth-kpi.js';
 import rule_pain_without_opportunity from './pain-without-opportunity.js';
 import rule_persona_channel from './persona-channel.js';
@@ -29,8 +35,14 @@ export const RULES: readonly Rule<any>[] = [
   rule_emotion_missing,
   rule_evidence_missing,
   rule_inside_out,
+  rule_kpi_data_mismatch,
+  rule_kpi_data_unmatched,
+  rule_kpi_no_data,
   rule_kpi_off_target,
+  rule_kpi_stale,
   rule_kpi_target,
+  rule_kpi_thin_sample,
+  rule_kpi_trend,
   rule_moment_of_truth_kpi,
   rule_pain_without_opportunity,
   rule_persona_channel,

@@ -21,7 +21,7 @@ const URL_PATTERN = new RegExp(String.raw`^(?:https?://[^\s/?#]+(?:[/?#]\S*)?|ma
  * patternErrorMessage and errorMessage are yaml-language-server's keywords: what an
  * editor shows instead of "does not match the pattern" and a raw regular expression.
  */
-const slug = z
+export const slug = z
   .string()
   .regex(SLUG_PATTERN, { error: 'an id: lowercase letters, digits and dashes, starting with a letter or digit' })
   .meta({ patternErrorMessage: 'An id: lowercase letters, digits and dashes, starting with a letter or digit (e.g. open-claim).' })

@@ -8,6 +8,7 @@ import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.j
 import type { RunContext } from '../load/prepare.js';
 import { checkReferences, findRefusedIds } from './references.js';
 import { salvage } from './salvage.js';
+import { applyKpiData, type JourneyData } from '../data/match.js';
 import { describeZodIssues } from './zod-issues.js';
 
 /** One journey file after reading, parsing and validation. */
@@ -18,9 +19,11 @@ export interface AnalyzedFile {
   ioError?: string;
   text?: string;
   source?: ParsedSource;
-  /** The journey, when the file passed the schema (reference problems may remain: see `findings`). */
+  /** The journey, when the file passed the schema (reference problems may remain: see `findings`), with its KPI data merged in. */
   journey?: Journey;
   findings: Finding[];
+  /** What the run's KPI data says about this journey: unmatched rows, bad values (findings in data files). */
+  data?: JourneyData;
 }
 
 export async function analyzeFile(file: string, context: RunContext): Promise<AnalyzedFile> {
@@ -70,6 +73,7 @@ function checkText(file: string, text: string, context: RunContext): AnalyzedFil
   const refused = parsed.success ? undefined : findRefusedIds(source.data, journey);
   const references = { catalog: context.workspace.catalog, journeyIds: context.journeyIds };
   for (const problem of checkReferences(journey, references, refused)) at(problem.path, 'value', problem.code, problem.message);
+  if (parsed.success && context.kpiData) Object.assign(result, applyKpiData(parsed.data, context.kpiData, catalogForJourney(context.workspace.catalog, parsed.data)));
   return result;
 }
 

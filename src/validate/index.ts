@@ -2,6 +2,7 @@ import type { FileResult } from '../findings.js';
 import { prepareRun, runScope, type PrepareOptions, type RunContext } from '../load/prepare.js';
 import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
 import { analyzeFile, type AnalyzedFile } from './analyze.js';
+import { withDataFiles } from '../data/findings.js';
 
 export interface ValidateOptions extends PrepareOptions {
   /** Worker threads for a large run (default: CJM_WORKERS, else the cores less one; 0: none). */
@@ -23,7 +24,8 @@ export async function* analyzeFiles(files: readonly string[], context: RunContex
 
 /** The part of an analysed file a run keeps: small, whatever the file's size. */
 export function toFileResult(analyzed: AnalyzedFile): FileResult {
-  return { file: analyzed.file, findings: analyzed.findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) };
+  const findings = analyzed.data?.findings.length ? [...analyzed.findings, ...analyzed.data.findings] : analyzed.findings;
+  return { file: analyzed.file, findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) };
 }
 
 const PROCESSOR = new URL('./processor.js', import.meta.url);
@@ -38,9 +40,9 @@ async function validateWith(pool: WorkerPool | undefined, patterns: readonly str
   const { files, context } = await prepareRun(patterns, options);
   if (pool?.shares(files)) {
     const { results } = await pool.run(files, { options: runScope(context), runHere: async (file) => toFileResult(await analyzeFile(file, context)) });
-    return { files: results };
+    return { files: withDataFiles(results, context.kpiData?.findings ?? []) };
   }
   const results: FileResult[] = [];
   for await (const analyzed of analyzeFiles(files, context)) results.push(toFileResult(analyzed));
-  return { files: results };
+  return { files: withDataFiles(results, context.kpiData?.findings ?? []) };
 }

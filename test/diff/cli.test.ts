@@ -45,7 +45,7 @@ describe('cjm diff OLD NEW (built binary)', () => {
     expect(report.files).toHaveLength(1);
     const [file] = report.files;
     expect(file.old).toEqual({ id: 'motor-claim', title: 'Motor claim, from accident to repair', state: 'current' });
-    expect(file.improvement.kpiTargets).toEqual({ better: 11, worse: 0 });
+    expect(file.improvement.kpiTargets).toEqual({ better: 12, worse: 0 });
     const assess = file.stages.find((stage: { id: string }) => stage.id === 'assess');
     expect(assess.steps.map((step: { id: string; status: string }) => `${step.id}:${step.status}`)).toEqual([
       'instant-estimate:added',

@@ -5,6 +5,7 @@ import type { Rule, RuleReport } from '../../src/lint/rule.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace, type Workspace } from '../../src/load/workspace.js';
 import { analyzeText } from '../../src/validate/analyze.js';
+import { loadKpiData, type KpiData } from '../../src/data/index.js';
 
 /** Today in every rule test, the same as CJM_NOW in the CLI tests. */
 const TEST_NOW = new Date('2026-11-22T00:00:00Z');
@@ -25,6 +26,8 @@ interface RuleCase {
   now?: Date;
   /** Other journey ids of the workspace, for subjourney references. */
   journeyIds?: string[];
+  /** KPI data merged into the journey, as a run with `data:` in its config does (see fixtureData). */
+  kpiData?: KpiData;
   /** Exactly the findings the rule must give, in any order. */
   findings: ExpectedFinding[];
 }
@@ -32,6 +35,8 @@ interface RuleCase {
 interface LintedFinding extends Position {
   message: string;
   path: DataPath;
+  /** Set when the finding points into a data file rather than the journey. */
+  file?: string;
 }
 
 let workspace: Promise<Workspace> | undefined;
@@ -50,7 +55,7 @@ export async function lintWithRule<O>(rule: Rule<O>, yaml: string, setup: Omit<R
   const journeyIds = new Set(setup.journeyIds ?? []);
   const idLine = /^id:\s*(\S+)/m.exec(yaml);
   if (idLine) journeyIds.add(idLine[1]);
-  const analyzed = analyzeText('test.journey.yaml', yaml, { workspace: ws, journeyIds });
+  const analyzed = analyzeText('test.journey.yaml', yaml, { workspace: ws, journeyIds, kpiData: setup.kpiData });
   expect(analyzed.findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`), 'the test document must be valid').toEqual([]);
   const journey = analyzed.journey as Journey;
   const reports: RuleReport[] = [];
@@ -59,10 +64,12 @@ export async function lintWithRule<O>(rule: Rule<O>, yaml: string, setup: Omit<R
     catalog: catalogForJourney(ws.catalog, journey),
     journeyIds,
     now: setup.now ?? TEST_NOW,
+    data: analyzed.data,
     report: (report) => reports.push(report),
   });
   const positions = analyzed.source!.positions();
   return reports.map((report) => {
+    if (report.at) return { line: report.at.line, column: report.at.column, endLine: report.at.line, endColumn: report.at.column, message: report.message, path: report.path, file: report.at.file };
     expect(pathExists(analyzed.source!.data, report.path), `report path ${report.path.join('.')} must exist in the document`).toBe(true);
     return { ...positions.locate(report.path, report.target), message: report.message, path: report.path };
   });
@@ -110,6 +117,11 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const lines = text.split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
   return lines.map((line) => line.slice(indent)).join('\n').replace(/[ ]+$/, '');
+}
+
+/** The KPI data of a folder with a cjm.config.yaml (`data:`), read as a run in that folder reads it. */
+export async function fixtureData(dir: string): Promise<KpiData | undefined> {
+  return loadKpiData(await openWorkspace({ cwd: dir }));
 }
 
 /** Runs a rule on an in-memory journey (no YAML), for property tests over many generated journeys. */

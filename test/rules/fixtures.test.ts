@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/lint/rule.js';
-import { lintWithRule } from '../helpers/rule-tester.js';
+import { fixtureData, lintWithRule } from '../helpers/rule-tester.js';
+import type { KpiData } from '../../src/data/index.js';
 
 const RULES_DIR = new URL('../../src/rules/', import.meta.url);
 const FIXTURES_DIR = new URL('../fixtures/lint/', import.meta.url);
@@ -21,16 +23,24 @@ function fixture(ruleId: string, kind: 'fail' | 'pass'): string {
   return readFileSync(new URL(`${ruleId}/${kind}.journey.yaml`, FIXTURES_DIR), 'utf8');
 }
 
+/** A fixture folder with a cjm.config.yaml has KPI data (the data rules' fixtures): its journeys are linted with it. */
+async function folderData(ruleId: string): Promise<KpiData | undefined> {
+  const dir = fileURLToPath(new URL(`${ruleId}/`, FIXTURES_DIR));
+  return existsSync(`${dir}cjm.config.yaml`) ? fixtureData(dir) : undefined;
+}
+
 /** Fail fixtures that cannot avoid a second rule: a moment of truth without KPI needs a stage without one. */
 const ALSO_FIRES: Record<string, string[]> = { 'moment-of-truth-kpi': ['stage-kpi'] };
 
 describe('rule modules, fixtures and pages', () => {
-  it('has exactly the rules of issue 3', () => {
+  it('has exactly the rules of issues 3 and 15', () => {
     expect(ruleIds).toEqual(
       [
         'stage-owner', 'step-channel', 'stage-empty', 'unreachable-step', 'dead-end', 'stage-kpi', 'kpi-target', 'kpi-off-target',
         'emotion-missing', 'pain-without-opportunity', 'moment-of-truth-kpi', 'channel-handoff', 'persona-unused', 'persona-channel',
         'stale-review', 'inside-out', 'digital-gap', 'dropoff-hotspot', 'evidence-missing',
+        // issue 15: KPI data
+        'kpi-stale', 'kpi-data-unmatched', 'kpi-no-data', 'kpi-trend', 'kpi-thin-sample', 'kpi-data-mismatch',
       ].sort(),
     );
   });
@@ -58,8 +68,9 @@ describe('rule modules, fixtures and pages', () => {
     const rules = (await loadRules()).filter((rule) => rule.defaultSeverity !== 'off');
     for (const ruleId of ruleIds) {
       const text = fixture(ruleId, 'pass');
+      const kpiData = await folderData(ruleId);
       for (const rule of rules) {
-        const findings = await lintWithRule(rule, text);
+        const findings = await lintWithRule(rule, text, { kpiData });
         expect(findings.map((finding) => `${ruleId}/pass.journey.yaml:${finding.line}:${finding.column} ${rule.id}: ${finding.message}`)).toEqual([]);
       }
     }
@@ -69,10 +80,11 @@ describe('rule modules, fixtures and pages', () => {
     const rules = await loadRules();
     for (const ruleId of ruleIds) {
       const text = fixture(ruleId, 'fail');
+      const kpiData = await folderData(ruleId);
       const fired: string[] = [];
       for (const rule of rules) {
         if (rule.defaultSeverity === 'off' && rule.id !== ruleId) continue;
-        if ((await lintWithRule(rule, text)).length > 0) fired.push(rule.id);
+        if ((await lintWithRule(rule, text, { kpiData })).length > 0) fired.push(rule.id);
       }
       expect(fired, `rules firing on ${ruleId}/fail.journey.yaml`).toEqual([ruleId, ...(ALSO_FIRES[ruleId] ?? [])].sort());
     }

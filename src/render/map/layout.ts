@@ -31,132 +31,172 @@ interface LayoutOptions {
   lintSummary?: string;
 }
 
-interface Column {
-  step: Step;
-  stage: Stage;
+/** A step's column: what its lanes may know (ColumnContext), and where it is. */
+interface Column extends ColumnContext {
   x: number;
 }
 
+/** What every part of the layout shares: the columns, the personas, and the plot's extent. */
+interface Frame {
+  journey: Journey;
+  view: View;
+  options: LayoutOptions;
+  stages: readonly Stage[];
+  columns: readonly Column[];
+  personaIds: readonly string[];
+  personaName: (id: string) => string;
+  left: number;
+  plotX: number;
+  plotWidth: number;
+  width: number;
+}
+
 const MIN_WIDTH = 640;
+/** The width of a cell's content. */
+const INNER = MEASURES.column - 2 * MEASURES.padding;
 
-/** Lays out a journey as a view: a pure function from the journey to a scene of numbers. */
+/**
+ * Lays out a journey as a view: a pure function from the journey to a scene of
+ * numbers. Top to bottom: the header, the stage band, the step headers, the
+ * view's rows, the key; moments of truth are washed under all of it.
+ */
 export function layoutJourney(journey: Journey, view: View, options: LayoutOptions): Scene {
-  const stages = options.stageIds ? journey.stages.filter((stage) => options.stageIds!.includes(stage.id)) : journey.stages;
-  const columns: Column[] = [];
-  for (const stage of stages) for (const step of stage.steps ?? []) columns.push({ step, stage, x: columnX(columns.length) });
-  const personaIds = personaOrder(journey, options.catalog);
-  const personaName = (id: string): string => options.catalog.personas.get(id)?.name ?? id;
-  const contexts: ColumnContext[] = columns.map((column, index) => ({
-    journey,
-    catalog: options.catalog,
-    step: column.step,
-    stage: column.stage,
-    previous: columns[index - 1]?.step,
-    personas: personaIds,
-  }));
-
-  const series = emotionSeries(columns.map((column) => column.step), personaIds.map((id) => ({ id, name: personaName(id) })));
-  const left = MEASURES.margin;
-  const plotX = columnX(0);
-  const plotWidth = columnsWidth(columns.length);
-  // A map of one or two steps still gets room for its title and legend.
-  const width = Math.max(plotX + plotWidth + MEASURES.margin, MIN_WIDTH);
-  const inner = MEASURES.column - 2 * MEASURES.padding;
-  const under: Mark[] = [];
+  const frame = frameOf(journey, view, options);
+  const series = emotionSeries(frame.columns.map((column) => column.step), frame.personaIds.map((id) => ({ id, name: frame.personaName(id) })));
   const marks: Mark[] = [];
   let y = MEASURES.margin;
+  const place = (block: Block, gap: number): void => {
+    marks.push(...block.marks);
+    y += block.height + gap;
+  };
+  place(headerRow(frame, y), 16);
+  place(stageRow(frame, y), MEASURES.spacing);
+  const columnsTop = y;
+  place(stepHeaderRow(frame, y), MEASURES.spacing);
+  const rows = frame.view.rows.filter((row) => row.kind !== 'cells' || !view.dropEmptyLanes || frame.columns.some((column) => row.hasContent(column.step)));
+  for (const row of rows) place(rowBlock(frame, row, series, y), row.kind === 'line' ? 0 : MEASURES.spacing);
+  const columnsBottom = y - MEASURES.spacing;
+  y += 10;
+  const noScore = rows.some((row) => row.kind === 'emotion') && series.some((line) => line.values.includes('no-data'));
+  place(keyRow(frame, rows, noScore, y), 0);
+  return {
+    width: frame.width,
+    // Whole pixels: a PNG is then exactly the SVG's size times the scale (resvg rounds a fractional size).
+    height: Math.ceil(y + MEASURES.margin),
+    title: `${view.name}: ${journey.title}`,
+    description: summarise(journey, view.name, frame.columns.length, frame.stages.length, frame.personaIds.map(frame.personaName)),
+    marks: [...momentWashes(frame.columns, columnsTop, columnsBottom), ...marks],
+  };
+}
 
+function frameOf(journey: Journey, view: View, options: LayoutOptions): Frame {
+  const stages = options.stageIds ? journey.stages.filter((stage) => options.stageIds!.includes(stage.id)) : journey.stages;
+  const personaIds = personaOrder(journey, options.catalog);
+  const columns: Column[] = [];
+  for (const stage of stages) {
+    for (const step of stage.steps ?? []) {
+      columns.push({ journey, catalog: options.catalog, step, stage, previous: columns[columns.length - 1]?.step, personas: personaIds, x: columnX(columns.length) });
+    }
+  }
+  const plotX = columnX(0);
+  const plotWidth = columnsWidth(columns.length);
+  return {
+    journey,
+    view,
+    options,
+    stages,
+    columns,
+    personaIds,
+    personaName: (id) => options.catalog.personas.get(id)?.name ?? id,
+    left: MEASURES.margin,
+    plotX,
+    plotWidth,
+    // A map of one or two steps still gets room for its title and legend.
+    width: Math.max(plotX + plotWidth + MEASURES.margin, MIN_WIDTH),
+  };
+}
+
+function headerRow(frame: Frame, y: number): Block {
+  const { journey, view, stages, columns, personaIds, left } = frame;
+  const width = frame.width - 2 * MEASURES.margin;
   const header = pageHeader(
     journey,
     {
       view: view.name,
-      personas: personaIds.map((id, index) => ({ name: personaName(id), styleIndex: index })),
+      personas: personaIds.map((id, index) => ({ name: frame.personaName(id), styleIndex: index })),
       curves: view.rows.some((row) => row.kind === 'emotion'),
       stepCount: columns.length,
       stageCount: stages.length,
       emptyStages: stages.filter((stage) => !stage.steps?.length).map((stage) => stage.name),
-      lintSummary: options.lintSummary,
+      lintSummary: frame.options.lintSummary,
     },
     left,
     y,
-    width - 2 * MEASURES.margin,
+    width,
   );
-  marks.push({ kind: 'group', name: 'header', marks: withCell(header.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: header.height }) });
-  y += header.height + 16;
+  return { marks: [{ kind: 'group', name: 'header', marks: withCell(header.marks, { x: left, y, width, height: header.height }) }], height: header.height };
+}
 
-  // Stage band: each stage spans its steps.
-  const stageBoxes = stages.map((stage) => {
-    const first = columns.findIndex((column) => column.stage === stage);
-    const count = stage.steps?.length ?? 0;
-    return { stage, x: first >= 0 ? columns[first].x : plotX, width: columnsWidth(Math.max(count, 1)), empty: first < 0 };
-  }).filter((box) => !box.empty);
-  const stageHeight = Math.max(...stageBoxes.map((box) => stageBandContent(box.stage, options.catalog, 0, 0, box.width - 2 * MEASURES.padding).height), 0) + 2 * MEASURES.padding;
-  marks.push(gutterTitle('Stages', left, y, stageHeight));
-  for (const box of stageBoxes) {
-    const content = stageBandContent(box.stage, options.catalog, box.x + MEASURES.padding, y + MEASURES.padding, box.width - 2 * MEASURES.padding);
-    const band: Box = { x: box.x, y, width: box.width, height: stageHeight };
+/** The stage band: each stage over the steps it spans. */
+function stageRow(frame: Frame, y: number): Block {
+  const { columns, options } = frame;
+  const boxes = frame.stages.flatMap((stage) => {
+    const first = columns.find((column) => column.stage === stage);
+    return first ? [{ stage, x: first.x, width: columnsWidth(stage.steps?.length ?? 0) }] : [];
+  });
+  const contentWidth = (box: { width: number }) => box.width - 2 * MEASURES.padding;
+  const height = Math.max(...boxes.map((box) => stageBandContent(box.stage, options.catalog, 0, 0, contentWidth(box)).height), 0) + 2 * MEASURES.padding;
+  const marks: Mark[] = [gutterTitle('Stages', frame.left, y, height)];
+  for (const box of boxes) {
+    const content = stageBandContent(box.stage, options.catalog, box.x + MEASURES.padding, y + MEASURES.padding, contentWidth(box));
+    const band: Box = { x: box.x, y, width: box.width, height };
     marks.push({ kind: 'group', name: `stage:${box.stage.id}`, marks: [{ kind: 'rect', ...band, radius: 4, style: 'band' }, ...withCell(content.marks, band)] });
   }
-  y += stageHeight + MEASURES.spacing;
-  const columnsTop = y;
+  return { marks, height };
+}
 
-  // Step headers.
-  const headerHeight = Math.max(...contexts.map((context) => stepHeaderContent(context.step, personaIds, 0, 0, inner).height), 16) + 2 * MEASURES.padding;
-  marks.push(gutterTitle('Steps', left, y, headerHeight));
+function stepHeaderRow(frame: Frame, y: number): Block {
+  const { columns, personaIds } = frame;
+  const height = Math.max(...columns.map((column) => stepHeaderContent(column.step, personaIds, 0, 0, INNER).height), 16) + 2 * MEASURES.padding;
+  const marks: Mark[] = [gutterTitle('Steps', frame.left, y, height)];
   for (const column of columns) {
-    const box = { x: column.x, y, width: MEASURES.column, height: headerHeight };
-    const content = stepHeaderContent(column.step, personaIds, column.x + MEASURES.padding, y + MEASURES.padding, inner);
+    const box = { x: column.x, y, width: MEASURES.column, height };
+    const content = stepHeaderContent(column.step, personaIds, column.x + MEASURES.padding, y + MEASURES.padding, INNER);
     marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...withCell(content.marks, box)] });
   }
-  y += headerHeight + MEASURES.spacing;
+  return { marks, height };
+}
 
-  const rows = view.rows.filter((row) => row.kind !== 'cells' || !view.dropEmptyLanes || columns.some((column) => row.hasContent(column.step)));
-  for (const row of rows) {
-    if (row.kind === 'line') {
-      y += 4;
-      marks.push(...blueprintLine(row, left, y + 8, plotX + plotWidth));
-      y += 20;
-      continue;
-    }
-    if (row.kind === 'emotion') {
-      const block = emotionRows(series, columns, left, y, plotX, plotWidth);
-      marks.push(...block.marks);
-      y += block.height + MEASURES.spacing;
-      continue;
-    }
-    const height = Math.max(MEASURES.minLane, ...contexts.map((context) => row.cell(context, 0, 0, inner).height + 2 * MEASURES.padding));
-    const lane: Mark[] = [gutterTitle(row.title, left, y, height)];
-    contexts.forEach((context, index) => {
-      const x = columns[index].x;
-      const content = row.cell(context, x + MEASURES.padding, y + MEASURES.padding, inner);
-      const cell: Box = { x, y, width: MEASURES.column, height };
-      lane.push({ kind: 'rect', ...cell, radius: 4, style: 'lane' }, ...withCell(content.marks, cell));
-    });
-    marks.push({ kind: 'group', name: `lane:${row.id}`, marks: lane });
-    y += height + MEASURES.spacing;
-  }
-  const columnsBottom = y - MEASURES.spacing;
+function rowBlock(frame: Frame, row: Row, series: readonly EmotionSeries[], y: number): Block {
+  if (row.kind === 'line') return { marks: blueprintLine(row, frame.left, y + 12, frame.plotX + frame.plotWidth), height: 24 };
+  if (row.kind === 'emotion') return emotionRows(series, frame.columns, frame.left, y, frame.plotX, frame.plotWidth);
+  return cellLaneRow(frame, row, y);
+}
 
-  // Moments of truth: the whole column is washed, through every lane, under the content.
+/** A lane with a cell per step, as high as its fullest cell. */
+function cellLaneRow(frame: Frame, row: CellLane, y: number): Block {
+  const { columns } = frame;
+  const height = Math.max(MEASURES.minLane, ...columns.map((column) => row.cell(column, 0, 0, INNER).height + 2 * MEASURES.padding));
+  const lane: Mark[] = [gutterTitle(row.title, frame.left, y, height)];
   for (const column of columns) {
-    if (column.step.momentOfTruth) under.push({ kind: 'rect', x: column.x - 3, y: columnsTop - 3, width: MEASURES.column + 6, height: columnsBottom - columnsTop + 6, radius: 6, style: 'moment' });
+    const content = row.cell(column, column.x + MEASURES.padding, y + MEASURES.padding, INNER);
+    const cell: Box = { x: column.x, y, width: MEASURES.column, height };
+    lane.push({ kind: 'rect', ...cell, radius: 4, style: 'lane' }, ...withCell(content.marks, cell));
   }
+  return { marks: [{ kind: 'group', name: `lane:${row.id}`, marks: lane }], height };
+}
 
-  y += 10;
-  const noScore = rows.some((row) => row.kind === 'emotion') && series.some((line) => line.values.includes('no-data'));
-  const key = legend(legendNeeds(columns, rows, noScore), left, y, width - 2 * MEASURES.margin);
-  marks.push(...withCell(key.marks, { x: left, y, width: width - 2 * MEASURES.margin, height: key.height }));
-  y += key.height;
+/** Moments of truth: the whole column is washed, through every lane, under the content. */
+function momentWashes(columns: readonly Column[], top: number, bottom: number): Mark[] {
+  return columns
+    .filter((column) => column.step.momentOfTruth)
+    .map((column) => ({ kind: 'rect' as const, x: column.x - 3, y: top - 3, width: MEASURES.column + 6, height: bottom - top + 6, radius: 6, style: 'moment' }));
+}
 
-  // Whole pixels: a PNG is then exactly the SVG's size times the scale (resvg rounds a fractional size).
-  const height = Math.ceil(y + MEASURES.margin);
-  return {
-    width,
-    height,
-    title: `${view.name}: ${journey.title}`,
-    description: summarise(journey, view.name, columns.length, stages.length, personaIds.map(personaName)),
-    marks: [...under, ...marks],
-  };
+function keyRow(frame: Frame, rows: readonly Row[], noScore: boolean, y: number): Block {
+  const width = frame.width - 2 * MEASURES.margin;
+  const key = legend(legendNeeds(frame.columns, rows, noScore), frame.left, y, width);
+  return { marks: withCell(key.marks, { x: frame.left, y, width, height: key.height }), height: key.height };
 }
 
 /** A row's name in the left gutter, in as many lines as the row's height holds. */

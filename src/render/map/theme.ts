@@ -125,6 +125,7 @@ function palette(c: Colors): Palette {
     'kpi-bad': { fill: c.bad },
     'kpi-none': { fill: c.none },
     'kpi-target': { stroke: c.text, 'stroke-width': 2, fill: 'none' },
+    'kpi-trend': { stroke: c.muted, 'stroke-width': 1.25, fill: 'none', 'stroke-linejoin': 'round' },
     badge: { fill: c.background, stroke: c.muted, 'stroke-width': 1 },
     'badge-hot': { fill: c.background, stroke: c.bad, 'stroke-width': 1.75 },
     // Blueprint lines.

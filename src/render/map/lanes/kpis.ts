@@ -6,8 +6,11 @@ import { BUDGET, FONT, MEASURES } from '../measures.js';
 import type { Mark } from '../scene.js';
 import { lineMetrics, measureText } from '../text/measure.js';
 import type { CellLane } from './lane.js';
+import { changeLabel, kpiTrend } from '../../../data/trend.js';
 
 const BAR = 7;
+/** The trend sparkline beside the caption: wide enough for six periods to read as a shape. */
+const SPARK_WIDTH = 30;
 
 // One formatter for every number: constructing an Intl.NumberFormat costs more than drawing a cell.
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
@@ -67,14 +70,28 @@ function kpiBullet(kpi: Kpi, metric: MetricDefinition | undefined, x: number, y:
     marks.push({ kind: 'line', x1: tick, y1: cursor - 3, x2: tick, y2: cursor + BAR + 3, style: 'kpi-target' });
   }
   cursor += BAR + 4;
-  if (kpi.measured || kpi.source) {
-    const caption = [kpi.measured, kpi.source].filter(Boolean).join(' · ');
-    const block = textBlock(caption, { x, y: cursor, width, size: FONT.small, maxLines: 1, style: 'muted', name: 'kpi:source' });
+  // From KPI data: the last periods as a sparkline and the last change as an arrow (up or down, not colour).
+  const trend = kpiTrend(kpi);
+  if (kpi.measured || kpi.source || trend) {
+    const caption = [trend && changeLabel(trend.change, (v) => withUnit(v, metric)), kpi.measured, kpi.source].filter(Boolean).join(' · ');
+    const indent = trend ? SPARK_WIDTH + 4 : 0;
+    if (trend) marks.push({ kind: 'path', d: sparklinePath(trend.values, x, cursor + 2, SPARK_WIDTH, line.lineHeight - 5), style: 'kpi-trend' });
+    const block = textBlock(caption, { x: x + indent, y: cursor, width: width - indent, size: FONT.small, maxLines: 1, style: 'muted', name: 'kpi:source' });
     marks.push(...block.marks);
     cursor += block.height;
   }
-  const title = [`${label}: ${figures}`, kpi.measured && `measured ${kpi.measured}`, kpi.source && `source: ${kpi.source}`, kpi.note].filter(Boolean).join('\n');
+  const history = trend && `trend: ${trend.values.map(formatNumber).join(' → ')} (${trend.periods[0]} to ${trend.periods.at(-1)})`;
+  const title = [`${label}: ${figures}`, kpi.measured && `measured ${kpi.measured}`, kpi.source && `source: ${kpi.source}`, history, kpi.note].filter(Boolean).join('\n');
   return { marks: [{ kind: 'group', name: `kpi:${kpi.metric}`, title, marks }], height: cursor - y };
+}
+
+/** A polyline through the values, lowest at the bottom of the box; a flat series is a line through its middle. */
+function sparklinePath(values: readonly number[], x: number, y: number, width: number, height: number): string {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const step = width / (values.length - 1);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return values.map((value, i) => `${i === 0 ? 'M' : 'L'}${round(x + i * step)} ${round(high === low ? y + height / 2 : y + height - ((value - low) / (high - low)) * height)}`).join(' ');
 }
 
 /** Several KPIs stacked, with "+N more" past the budget. */
