@@ -16,11 +16,13 @@ export function raiseExitCode(code: number): void {
 }
 
 export function writeOut(text: string): void {
-  cli().stdout.write(text);
+  const context = cli();
+  if (!context.failedOutput?.includes('stdout')) context.stdout.write(text);
 }
 
 export function writeErr(line: string): void {
-  cli().stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  const context = cli();
+  if (!context.failedOutput?.includes('stderr')) context.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
 }
 
 /** A path the user typed, resolved against the command's working directory. */

@@ -211,7 +211,9 @@ function insidePattern(pattern: string, at: DataPath): string {
  */
 export function checkInsideBoundary(boundary: Boundary, path: string, what: string): void {
   if (boundary.allowOutside || isInside(boundary.root, path)) return;
-  throw new BoundaryError(path, `${what} ${path} is outside ${boundary.root}; ${OUTSIDE_HINT}`);
+  const real = realPath(path);
+  const leads = real === path ? '' : ` (a link to ${real})`;
+  throw new BoundaryError(path, `${what} ${path}${leads} is outside ${boundary.root}; ${OUTSIDE_HINT}`);
 }
 
 /** A path outside the workspace's boundary (exit 2). */

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import type { Limits } from './limits.js';
 
 /** Why a path could not be read at all: an I/O problem (exit 2), not a content problem. */
@@ -48,6 +48,8 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
     // O_NONBLOCK keeps open() itself from hanging on a FIFO; the fstat below refuses it.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
+    // Discovery lists a folder it cannot read, so that the run says so: its journey files went unchecked.
+    if (isUnreadableFolder(file, error)) throw new ReadError(file, 'cannot read the folder (permission denied): its journey files were not checked');
     throw new ReadError(file, describeIoError(error));
   }
   try {
@@ -68,6 +70,16 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
     throw new ReadError(file, describeIoError(error));
   } finally {
     closeSync(fd);
+  }
+}
+
+function isUnreadableFolder(file: string, error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'EACCES' && code !== 'EPERM') return false;
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 

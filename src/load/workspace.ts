@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.js';
 import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
@@ -32,7 +31,6 @@ export interface Workspace {
 export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
-  if (typeof options.config === 'string' && configPath) await assertReadable(configPath);
   const allowOutside = options.allowOutside ?? false;
   const config = await loadConfig(configPath, allowOutside);
   const root = configPath ? dirname(configPath) : cwd;
@@ -56,7 +54,10 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
 
 /** The journey files a bare command works on: the config's include set, or every journey file below cwd. */
 export async function workspaceFiles(workspace: Workspace): Promise<string[]> {
-  return findFiles(workspaceSelection(workspace.root, workspace.config.patterns), workspace.cwd);
+  const files = await findFiles(workspaceSelection(workspace.root, workspace.config.patterns), workspace.cwd);
+  // Discovery takes a link to a file like the file: one that leads out of the boundary is refused like a pattern that does.
+  for (const file of files) checkInsideBoundary(workspace, resolve(workspace.cwd, file), 'journey file');
+  return files;
 }
 
 /** Files named on the command line, or the workspace's files when none are. */
@@ -98,12 +99,4 @@ const TOP_LEVEL_ID = /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
 export function topLevelJourneyId(text: string): string | undefined {
   const id = TOP_LEVEL_ID.exec(text.slice(0, 64 * 1024))?.[2];
   return id === undefined ? undefined : detachText(id);
-}
-
-async function assertReadable(path: string): Promise<void> {
-  try {
-    await readFile(path);
-  } catch {
-    throw new ConfigError(path, undefined, 'config file not found or not readable');
-  }
 }
