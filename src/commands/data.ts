@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOutLine } from './io.js';
 
 interface SyncCliOptions {
   check?: boolean;
@@ -34,7 +34,8 @@ async function runSync(paths: string[], options: SyncCliOptions): Promise<void> 
       raiseExitCode(EXIT.findings);
     } else if (file.status === 'updated') {
       changed++;
-      writeOut(`${file.file}\n${file.changes.map((change) => `  ${change}\n`).join('')}`);
+      writeOutLine(file.file);
+      for (const change of file.changes) writeOutLine(`  ${change}`);
     }
   }
   if (options.check && changed > 0) {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { cli } from './context.js';
-import { action, ALLOW_OUTSIDE, colorLevel, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText } from './io.js';
 
 interface DiffCommandOptions {
   rev?: string;
@@ -54,5 +54,5 @@ async function reportInvalid(files: import('../validate/analyze.js').AnalyzedFil
   const { cjmVersion } = await import('../version.js');
   const results = files.map((file) => ({ file: file.file, findings: file.findings }));
   writeErr(`cjm: cannot compare: ${files.map((file) => file.file).join(', ')} ${files.length === 1 ? 'is' : 'are'} not a valid journey`);
-  writeErr(stylish(results, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+  writeErrText(stylish(results, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
 }

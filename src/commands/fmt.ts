@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { LineEnding } from '../fmt/index.js';
-import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { printable } from '../util/printable.js';
+import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeOutLine } from './io.js';
 
 interface FmtCliOptions {
   check?: boolean;
@@ -48,8 +49,8 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
       writeOut(result.output!);
     } else if (result.status === 'formatted') {
       changed += 1;
-      if (options.diff) writeOut(unifiedDiff(result.file, result.input!, result.output!));
-      else writeOut(`${result.file}\n`);
+      if (options.diff) writeOut(unifiedDiff(printable(result.file), result.input!, result.output!));
+      else writeOutLine(result.file);
     }
   }
   if (dryRun && changed > 0) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isUserFacing, UserError } from '../errors.js';
 import { cli } from './context.js';
+import { printable, printableLines } from '../util/printable.js';
 
 /**
  * Exit codes shared by every command: 0 clean, 1 findings (or differences with
@@ -20,9 +21,24 @@ export function writeOut(text: string): void {
   if (!context.failedOutput?.includes('stdout')) context.stdout.write(text);
 }
 
+/**
+ * One message on stderr: it is one line whatever it quotes (a file name with a
+ * newline must not start a line of its own, which CI reads as a command), with
+ * control characters shown as escapes.
+ */
 export function writeErr(line: string): void {
+  writeErrText(`${printable(line.replace(/\n$/, ''))}\n`);
+}
+
+/** Text of several lines on stderr, already made printable (a formatter's report). */
+export function writeErrText(text: string): void {
   const context = cli();
-  if (!context.failedOutput?.includes('stderr')) context.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  if (!context.failedOutput?.includes('stderr')) context.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A file name, or one line that quotes one, on stdout (a list of files written or changed). */
+export function writeOutLine(line: string): void {
+  writeOut(`${printable(line)}\n`);
 }
 
 /** A path the user typed, resolved against the command's working directory. */
@@ -67,7 +83,7 @@ export function reportFailure(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     writeErr(`cjm: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
   }
-  if (debug && error instanceof Error && error.stack) writeErr(error.stack);
+  if (debug && error instanceof Error && error.stack) writeErrText(printableLines(error.stack));
   raiseExitCode(EXIT.error);
 }
 

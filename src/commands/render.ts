@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import type { JourneyToRender, RenderFormat } from '../render/files.js';
 import { cli } from './context.js';
-import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 // Listed here, not imported from src/render/diagrams.ts, so `cjm --help` loads no drawing code; a test keeps them equal.
 export const CLI_DIAGRAMS = ['map', 'blueprint', 'journey', 'flow', 'emotion'] as const;
@@ -99,7 +99,7 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
     const { loadFormatter } = await import('../formatters/index.js');
     const { cjmVersion } = await import('../version.js');
     const stylish = await loadFormatter('stylish');
-    writeErr(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+    writeErrText(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
     writeErr(`cjm: ${run.invalid.length} invalid file${run.invalid.length === 1 ? '' : 's'} not rendered`);
     raiseExitCode(EXIT.findings);
   }
@@ -195,7 +195,7 @@ async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kin
       browserPath: options.browser,
       env: cli().env,
       portable: options.portable ?? false,
-      onWritten: (written) => writeOut(`${written.path}\n`),
+      onWritten: (written) => writeOutLine(written.path),
       onSource: warnIfTooLarge,
     }),
   );

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import { cli } from './context.js';
-import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 interface ReportCliOptions {
   out: string;
@@ -90,7 +90,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       browserPath: options.browser,
       env: cli().env,
       skipped,
-      onWritten: (path) => writeOut(`${path}\n`),
+      onWritten: (path) => writeOutLine(path),
     });
     for (const { file, journeyId, sameIdAs } of result.skipped) {
       writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose page takes its file name; not reported`);
@@ -108,7 +108,7 @@ async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
   const { loadFormatter } = await import('../formatters/index.js');
   const { cjmVersion } = await import('../version.js');
   const stylish = await loadFormatter('stylish');
-  writeErr(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+  writeErrText(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
   writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
   raiseExitCode(EXIT.findings);
 }

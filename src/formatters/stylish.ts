@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { countFindings, type Severity } from '../findings.js';
 import type { Formatter } from './types.js';
+import { printable } from '../util/printable.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
@@ -16,7 +17,7 @@ export const stylish: Formatter = (results, context) => {
   for (const result of results) {
     const shown = context.verbose ? result.findings : result.findings.filter((finding) => finding.severity !== 'info');
     if (shown.length === 0) continue;
-    lines.push(chalk.underline(result.file));
+    lines.push(chalk.underline(printable(result.file)));
     // A loop, not Math.max(...): spreading a long list overflows the stack.
     let width = 0;
     for (const f of shown) width = Math.max(width, `${f.line}:${f.column}`.length);
@@ -45,7 +46,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Findings are one line each in a terminal; user text may hold newlines. */
+/** Findings are one line each in a terminal; user text may hold newlines, and escapes that would reach the terminal. */
 function oneLine(text: string): string {
-  return text.replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\r?\n/g, ' '));
 }
