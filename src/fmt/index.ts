@@ -88,7 +88,8 @@ function formatRead(file: string, read: ReadResult, limits: ParseLimits, eol: Li
   const bom = read.bom ? BOM : '';
   const input = bom + read.text;
   const output = bom + withLineEnding(formatted.output, eol ?? dominantLineEnding(read.text));
-  return { file, status: output === input ? 'unchanged' : 'formatted', problems: [], input, output };
+  // A file with CR line breaks is rewritten even when its text is in the canonical layout: its bytes are not.
+  return { file, status: output === input && !read.loneCr ? 'unchanged' : 'formatted', problems: [], input, output };
 }
 
 const BOM = '\ufeff';

@@ -5,7 +5,7 @@ import { FastPositions, SourcePositions, type PositionIndex, type YamlEventListe
 import { duplicateKeyErrors } from './duplicate-keys.js';
 import { findExpansionExcess, type ExpansionExcess } from './expansion.js';
 import { YAML_CORE_SCHEMA } from './fast-schema.js';
-import { formatBytes } from './read.js';
+import { formatBytes, lfForLoneCr } from './read.js';
 import { prescanYaml, type PrescanExcess } from './prescan.js';
 import { explainYamlErrors, type YamlError } from './syntax/index.js';
 import { yamlLibrary } from './yaml-library.js';
@@ -39,12 +39,14 @@ export type ParseLimits = Pick<Limits, 'maxDepth' | 'maxNodes' | 'maxFileSize'>;
  * Problems are always reported by the exact path, so messages never depend on
  * which path ran; a parity test checks both paths read the same data.
  */
-export function parseYaml(text: string, limits: ParseLimits, positions: 'lazy' | 'eager' = 'lazy'): ParsedSource {
+export function parseYaml(source: string, limits: ParseLimits, positions: 'lazy' | 'eager' = 'lazy'): ParsedSource {
+  // Text read from a file already is (decode); text handed to the API may not be.
+  const text = lfForLoneCr(source);
   if (isPlainYaml(text)) {
     const load = (listener: YamlEventListener) => jsYaml.load(text, { schema: YAML_CORE_SCHEMA, maxDepth: limits.maxDepth, listener } as jsYaml.LoadOptions);
     // Lint reports on most files, so it records positions in the one parse
     // (about 1.1x a plain parse) rather than parsing again when a rule reports.
-    const fast = tryFast(limits, (budget) => (positions === 'eager' ? FastPositions.parse(text, (record) => load(chain(budget, record))) : { data: load(budget), positions: undefined }));
+    const fast = tryFast(text, limits, (budget) => (positions === 'eager' ? FastPositions.parse(text, (record) => load(chain(budget, record))) : { data: load(budget), positions: undefined }));
     if (fast) {
       let recorded = fast.positions;
       return { data: fast.data, problems: [], positions: () => (recorded ??= FastPositions.parse(text, load).positions) };
@@ -71,12 +73,19 @@ function isPlainYaml(text: string): boolean {
  * value, so only the exact path counts what aliases expand to. Empty
  * documents and bare scalars go the exact way too, which words the problem.
  */
-function tryFast<T extends { data: unknown }>(limits: ParseLimits, parse: (budget: YamlEventListener) => T): T | undefined {
+function tryFast<T extends { data: unknown }>(text: string, limits: ParseLimits, parse: (budget: YamlEventListener) => T): T | undefined {
   let nodes = 0;
   let anchors: Record<string, unknown> | undefined;
+  const opened: { position: number; line: number }[] = [];
   const budget: YamlEventListener = (event, state) => {
     // Thrown out of js-yaml, which stops at once; the exact path then words the problem.
-    if (event === 'open' && ++nodes > limits.maxNodes) throw new Error('over the node budget');
+    if (event === 'open') {
+      if (++nodes > limits.maxNodes) throw new Error('over the node budget');
+      opened.push({ position: state.position, line: state.line });
+    } else {
+      const open = opened.pop();
+      if (open && state.kind === 'scalar' && state.line > open.line && isQuotedAt(text, open.position)) throw new Error('a quoted scalar over several lines');
+    }
     anchors = (state as unknown as { anchorMap?: Record<string, unknown> }).anchorMap;
   };
   try {
@@ -89,6 +98,18 @@ function tryFast<T extends { data: unknown }>(limits: ParseLimits, parse: (budge
   }
 }
 
+/**
+ * Whether the node that opens at `position` is a quoted scalar. One that runs
+ * over several lines goes the exact way: js-yaml accepts continuation lines
+ * that `yaml` (and the YAML spec) refuse when they are not indented, so the
+ * two paths would disagree on whether the file is valid.
+ */
+function isQuotedAt(text: string, position: number): boolean {
+  let i = position;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '"' || text[i] === "'";
+}
+
 function chain(first: YamlEventListener, second: YamlEventListener): YamlEventListener {
   return (event, state) => {
     first(event, state);
@@ -97,7 +118,8 @@ function chain(first: YamlEventListener, second: YamlEventListener): YamlEventLi
 }
 
 /** The exact path: `yaml` with positions. */
-export function parseYamlExact(text: string, limits: ParseLimits): ParsedSource {
+export function parseYamlExact(source: string, limits: ParseLimits): ParsedSource {
+  const text = lfForLoneCr(source);
   const unparsedPositions = () => new SourcePositions(emptyDocument(), text);
   const unparsed = (problem: SourceProblem): ParsedSource => ({ data: undefined, problems: [problem], positions: unparsedPositions });
 

@@ -22,8 +22,9 @@ export type ReadResult =
   /**
    * `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back).
    * `stamp`: the file's size, time and inode when read (files only, not stdin).
+   * `loneCr`: the bytes had CR line breaks without LF, which `text` has as LF (cjm fmt rewrites them).
    */
-  | { ok: true; text: string; bom?: true; stamp?: FileStamp }
+  | { ok: true; text: string; bom?: true; stamp?: FileStamp; loneCr?: true }
   | { ok: false; code: 'file-too-large' | 'binary-file' | 'not-utf8'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -89,11 +90,24 @@ export function decode(bytes: Uint8Array): ReadResult {
     return { ok: false, code: 'binary-file', message: 'file holds binary data (NUL bytes), not YAML text' };
   }
   try {
-    const text = stripBom(utf8.decode(bytes));
-    return hasBom(bytes) ? { ok: true, text, bom: true } : { ok: true, text };
+    const decoded = stripBom(utf8.decode(bytes));
+    const text = lfForLoneCr(decoded);
+    return { ok: true, text, ...(hasBom(bytes) && { bom: true }), ...(text !== decoded && { loneCr: true }) };
   } catch {
     return { ok: false, code: 'not-utf8', message: 'file is not valid UTF-8 text; save it as UTF-8' };
   }
+}
+
+/**
+ * A CR not followed by LF as LF. YAML counts a lone CR as a line break (old Mac
+ * files, some exports), js-yaml does, and `yaml` does not: validate passed a
+ * CR-only file, lint put every finding on line 1, fmt called it a syntax
+ * error, and a quoted "x\ry" read "x y" in one command and "x\ry" in another.
+ * Replaced once, here and in parseYaml, every command reads the same text; one
+ * character for one, so offsets (and positions) stay the file's own.
+ */
+export function lfForLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**
