@@ -36,6 +36,9 @@ const MISTAKES: Record<string, string[]> = {
   'duplicate-key': [
     "24:9 duplicate-key `name` is already set on line 21 of this mapping; a key may appear only once: remove one of the two",
   ],
+  'emotion-persona-not-on-step': [
+    "22:11 persona-not-on-step `carer` has an emotion at step `call-cup` but is not among its personas (patient); add it to `personas` or remove its score",
+  ],
   'forgotten-dash-first-item': [
     "13:9 yaml-syntax `id: call-cup` starts the first item of `steps` but has no `- `: write `- id: call-cup`, with the `-` in column 7 like line 20",
   ],
