@@ -1,4 +1,5 @@
 import type { Change, DiffReport, NumberDelta, PlannedImprovement, Trend } from './types.js';
+import { plural } from '../util/words.js';
 
 /**
  * How a renderer marks up the parts of a sentence. The text renderer colours,
@@ -155,6 +156,3 @@ function counted(figures: readonly [number, string, string][]): string[] {
   return shown.map(([count, noun, verb], index) => (index === 0 ? `${plural(count, noun)} ${verb}` : `${count} ${verb}`));
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

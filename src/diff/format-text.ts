@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import { ARROW, describeChange, describeImprovement, plural, summaryLine, type Style } from './describe.js';
+import { plural } from '../util/words.js';
+import { ARROW, describeChange, describeImprovement, summaryLine, type Style } from './describe.js';
 import { printable } from '../util/printable.js';
 import type { DiffReport, JourneyDiff, StageDiff } from './types.js';
 

@@ -22,6 +22,8 @@ export interface DiagramOptions {
   theme?: ThemeName;
   /** map and blueprint: a line for the header, e.g. "Lint: 0 errors, 2 warnings". */
   lintSummary?: string;
+  /** The dropoff-hotspot rule's threshold for the file, in %, so the pictures mark the steps lint names. */
+  dropoffHotspot?: number;
 }
 
 interface DiagramBase<Kind extends string> {

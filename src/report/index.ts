@@ -63,16 +63,16 @@ interface DiagramSource {
  * The Mermaid sources a page shows: journey and emotion whole, the flow whole
  * when it fits in one block, else one flow per stage (captioned by stage).
  */
-export function pageDiagramSources(item: Pick<ReportJourney, 'journey' | 'catalog'>, splitFlow = true): DiagramSource[] {
-  const { journey, catalog } = item;
+export function pageDiagramSources(item: Pick<ReportJourney, 'journey' | 'catalog' | 'dropoffHotspot'>, splitFlow = true): DiagramSource[] {
+  const { journey, catalog, dropoffHotspot } = item;
   const sources: DiagramSource[] = [];
   for (const kind of DIAGRAM_ORDER) {
-    const source = renderMermaid(journey, kind, { catalog });
+    const source = renderMermaid(journey, kind, { catalog, dropoffHotspot });
     if (kind !== 'flow' || !splitFlow || source.length <= MERMAID_BLOCK_LIMIT) {
       sources.push({ kind, caption: '', source });
       continue;
     }
-    for (const part of renderFlowPerStage(journey, { catalog })) {
+    for (const part of renderFlowPerStage(journey, { catalog, dropoffHotspot })) {
       const stage = journey.stages.find((candidate) => candidate.id === part.stageId);
       sources.push({ kind, caption: `Stage ${escapeInline(stage?.name ?? part.stageId)}`, source: part.source });
     }
@@ -143,13 +143,13 @@ export async function writeReport(journeys: readonly ReportJourney[], options: R
       const map: PageMap[] = [];
       for (const part of mapParts(item.journey)) {
         const name = part.index === undefined ? diagramFileName(item.journey.id, 'map', 'svg') : `${item.journey.id}.map-${part.index}.svg`;
-        await write(name, renderJourneyMapSvg(item.journey, { catalog: item.catalog, stageIds: part.stageIds }));
+        await write(name, renderJourneyMapSvg(item.journey, { catalog: item.catalog, stageIds: part.stageIds, dropoffHotspot: item.dropoffHotspot }));
         map.push({ image: name, caption: part.caption });
       }
       const diagrams: PageDiagram[] = [];
       if (hasBlueprintContent(item.journey)) {
         const blueprint = diagramFileName(item.journey.id, 'blueprint', 'svg');
-        await write(blueprint, renderBlueprintSvg(item.journey, { catalog: item.catalog }));
+        await write(blueprint, renderBlueprintSvg(item.journey, { catalog: item.catalog, dropoffHotspot: item.dropoffHotspot }));
         diagrams.push({ kind: 'blueprint', caption: '', image: blueprint });
       }
       diagrams.push(...(await pageDiagrams(item, images, renderer, write, result.failures)));

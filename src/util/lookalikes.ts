@@ -19,6 +19,8 @@ interface Lookalike {
 
 const LOOKALIKES: readonly Lookalike[] = [
   { char: '\u2212', code: 'U+2212', name: 'typographic minus', ascii: '-', role: 'minus sign' },
+  // Word's AutoCorrect turns " - 2" into " – 2".
+  { char: '\u2013', code: 'U+2013', name: 'en dash', ascii: '-', role: 'minus sign' },
   { char: '\u201C', code: 'U+201C', name: 'typographic quote', ascii: '"', role: 'quote' },
   { char: '\u201D', code: 'U+201D', name: 'typographic quote', ascii: '"', role: 'quote' },
   { char: '\u2018', code: 'U+2018', name: 'typographic quote', ascii: "'", role: 'quote' },

@@ -72,7 +72,7 @@ function checkText(file: string, text: string, context: RunContext): AnalyzedFil
   const journey = parsed.success ? parsed.data : (salvage(journeySchema, source.data) ?? {});
   const refused = parsed.success ? undefined : findRefusedIds(source.data, journey);
   const references = { catalog: context.workspace.catalog, journeyIds: context.journeyIds };
-  for (const problem of checkReferences(journey, references, refused)) at(problem.path, 'value', problem.code, problem.message);
+  for (const problem of checkReferences(journey, references, refused)) at(problem.path, problem.target ?? 'value', problem.code, problem.message);
   if (parsed.success && context.kpiData) Object.assign(result, applyKpiData(parsed.data, context.kpiData, catalogForJourney(context.workspace.catalog, parsed.data)));
   return result;
 }

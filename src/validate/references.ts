@@ -9,6 +9,8 @@ interface ReferenceProblem {
   path: DataPath;
   code: 'duplicate-id' | 'unknown-persona' | 'persona-not-on-step' | 'unknown-channel' | 'unknown-metric' | 'unknown-step' | 'unknown-journey' | 'kpi-out-of-range';
   message: string;
+  /** Where the finding points: the value (the default) or, for a mapping key that is itself the reference, the key. */
+  target?: 'value' | 'key';
 }
 
 interface ReferenceContext {
@@ -42,12 +44,12 @@ interface RefusedIds {
 
 const NO_REFUSED_IDS: RefusedIds = { personas: [], channels: [], metrics: [], steps: [] };
 
-type Report = (path: DataPath, code: ReferenceProblem['code'], message: string) => void;
+type Report = (path: DataPath, code: ReferenceProblem['code'], message: string, target?: 'value' | 'key') => void;
 
 /** Checks what JSON Schema cannot: unique ids and references to personas, channels, metrics, steps and journeys. */
 export function checkReferences(journey: PartialJourney, context: ReferenceContext, refused: RefusedIds = NO_REFUSED_IDS): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
-  const report: Report = (path, code, message) => problems.push({ path, code, message });
+  const report: Report = (path, code, message, target) => problems.push({ path, code, message, ...(target && { target }) });
   const catalog = extendCatalog(context.catalog, declarations(journey));
   const steps = listPartialSteps(journey);
 
@@ -82,9 +84,11 @@ function checkEmotionPersonas(step: PartialStep, path: DataPath, isKnown: (id: s
   if (step.emotion === undefined || typeof step.emotion !== 'object') return;
   for (const persona of Object.keys(step.emotion)) {
     const at = [...path, 'emotion', persona];
-    if (!isKnown(persona)) checkKnown(persona, isKnown, personas, 'persona', at, report);
+    // The persona is the key (`emotion: { giulia: -1 }`): point at it, not at the score.
+    const atKey: Report = (where, code, message) => report(where, code, message, 'key');
+    if (!isKnown(persona)) checkKnown(persona, isKnown, personas, 'persona', at, atKey);
     else if (step.personas?.length && !step.personas.includes(persona)) {
-      report(at, 'persona-not-on-step', `\`${persona}\` has an emotion at step \`${step.id}\` but is not among its personas (${step.personas.join(', ')}); add it to \`personas\` or remove its score`);
+      atKey(at, 'persona-not-on-step', `\`${persona}\` has an emotion at step \`${step.id}\` but is not among its personas (${step.personas.join(', ')}); add it to \`personas\` or remove its score`);
     }
   }
 }

@@ -36,6 +36,12 @@ const MISTAKES: Record<string, string[]> = {
   'duplicate-key': [
     "24:9 duplicate-key `name` is already set on line 21 of this mapping; a key may appear only once: remove one of the two",
   ],
+  'en-dash-minus': [
+    "18:18 schema `stages[0].steps[0].emotion` is \"–1\"; must be a number; it has an en dash (U+2013), which YAML does not read as a minus sign: write -1",
+  ],
+  'emotion-persona-not-on-step': [
+    "22:11 persona-not-on-step `carer` has an emotion at step `call-cup` but is not among its personas (patient); add it to `personas` or remove its score",
+  ],
   'forgotten-dash-first-item': [
     "13:9 yaml-syntax `id: call-cup` starts the first item of `steps` but has no `- `: write `- id: call-cup`, with the `-` in column 7 like line 20",
   ],

@@ -1,4 +1,5 @@
 import type { Box, Mark, TextMark } from './scene.js';
+import { textDirection } from './text/direction.js';
 import { lineMetrics, measureText, type FontWeight } from './text/measure.js';
 import { wrapText, type WrappedText } from './text/wrap.js';
 
@@ -42,25 +43,30 @@ function wrapCached(text: string, width: number, size: number, weight: FontWeigh
 /**
  * Wrapped text, one `<text>` per line. Clamped text ends in "…" and is grouped
  * with its full wording as a `<title>`: a tooltip in browsers, read by screen
- * readers, so nothing is silently lost.
+ * readers, so nothing is silently lost. Right-to-left text is right-aligned
+ * where left-to-right text would start at the left.
  */
 export function textBlock(text: string, options: TextOptions): Block {
-  const { x, y, width, size, weight = 'regular', maxLines, style = 'text', anchor = 'start' } = options;
+  const { x, y, width, size, weight = 'regular', maxLines, style = 'text' } = options;
+  const rtl = textDirection(text) === 'rtl';
+  const anchor = options.anchor === 'middle' ? 'middle' : rtl ? 'end' : 'start';
   const wrapped = wrapCached(text, width, size, weight, maxLines);
   const metrics = lineMetrics({ size, weight });
   const cell = options.cell ?? { x, y, width, height: Math.max(1, wrapped.lines.length) * metrics.lineHeight };
+  const anchorX = { start: x, middle: x + width / 2, end: x + width }[anchor];
   const marks: TextMark[] = wrapped.lines.map((line, index) => {
     const top = y + index * metrics.lineHeight;
     const lineWidth = measureText(line, { size, weight });
-    const left = anchor === 'middle' ? x + (width - lineWidth) / 2 : x;
+    const left = { start: x, middle: x + (width - lineWidth) / 2, end: x + width - lineWidth }[anchor];
     return {
       kind: 'text',
-      x: anchor === 'middle' ? x + width / 2 : x,
+      x: anchorX,
       y: top + metrics.baseline,
       text: line,
       size,
       weight,
       anchor,
+      ...(rtl && { direction: 'rtl' as const }),
       style,
       bounds: { x: left, y: top + metrics.baseline - metrics.ascent, width: lineWidth, height: metrics.ascent + metrics.descent },
       cell,

@@ -49,6 +49,8 @@ export interface MapOptions {
   theme?: ThemeName;
   /** A line for the header, e.g. "Lint: 0 errors, 2 warnings". */
   lintSummary?: string;
+  /** The dropoff-hotspot rule's threshold for this file, in % (default DROPOFF_HOTSPOT): the badges mark the steps lint names. */
+  dropoffHotspot?: number;
 }
 
 export function journeyMapScene(journey: Journey, options: MapOptions = {}): Scene {
@@ -78,7 +80,7 @@ export function hasBlueprintContent(journey: Journey): boolean {
 }
 
 function layoutOptions(journey: Journey, options: MapOptions) {
-  return { catalog: options.catalog ?? catalogForJourney(builtinCatalog(), journey), stageIds: options.stageIds, lintSummary: options.lintSummary };
+  return { catalog: options.catalog ?? catalogForJourney(builtinCatalog(), journey), stageIds: options.stageIds, lintSummary: options.lintSummary, dropoffHotspot: options.dropoffHotspot };
 }
 
 export { svgToPng, type PngOptions } from './text/png.js';

@@ -29,6 +29,7 @@ interface LayoutOptions {
   /** Draw only these stages (ids), in journey order. */
   stageIds?: readonly string[];
   lintSummary?: string;
+  dropoffHotspot?: number;
 }
 
 /** A step's column: what its lanes may know (ColumnContext), and where it is. */
@@ -157,11 +158,12 @@ function stageRow(frame: Frame, y: number): Block {
 
 function stepHeaderRow(frame: Frame, y: number): Block {
   const { columns, personaIds } = frame;
-  const height = Math.max(...columns.map((column) => stepHeaderContent(column.step, personaIds, 0, 0, INNER).height), 16) + 2 * MEASURES.padding;
+  const hotspot = frame.options.dropoffHotspot;
+  const height = Math.max(...columns.map((column) => stepHeaderContent(column.step, personaIds, hotspot, 0, 0, INNER).height), 16) + 2 * MEASURES.padding;
   const marks: Mark[] = [gutterTitle('Steps', frame.left, y, height)];
   for (const column of columns) {
     const box = { x: column.x, y, width: MEASURES.column, height };
-    const content = stepHeaderContent(column.step, personaIds, column.x + MEASURES.padding, y + MEASURES.padding, INNER);
+    const content = stepHeaderContent(column.step, personaIds, hotspot, column.x + MEASURES.padding, y + MEASURES.padding, INNER);
     marks.push({ kind: 'group', name: `step:${column.step.id}`, marks: [{ kind: 'rect', ...box, radius: 4, style: 'head' }, ...evidenceBorder(column.step.evidence, box), ...withCell(content.marks, box)] });
   }
   return { marks, height };

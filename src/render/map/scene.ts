@@ -54,6 +54,8 @@ export interface TextMark {
   size: number;
   weight: 'regular' | 'bold';
   anchor: 'start' | 'middle' | 'end';
+  /** Set for right-to-left text (Hebrew, Arabic...): drawn as a right-to-left embedding, right-aligned in its box. */
+  direction?: 'rtl';
   style: StyleName;
   /** The measured extent of the line: what tests check against `cell`. */
   bounds: Box;

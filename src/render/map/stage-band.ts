@@ -31,18 +31,24 @@ export function stageBandContent(stage: Stage, catalog: ResolvedCatalog, x: numb
   return { marks, height: cursor - y };
 }
 
-/** Stage KPIs side by side, one per step column the stage spans, in rows. */
+/**
+ * Stage KPIs side by side in rows, one per step column the stage spans. A
+ * stage with fewer KPIs than columns shares its width among them (up to two
+ * columns each), so names like "Average handling time" are not cut short.
+ */
 function kpiGrid(stage: Stage, catalog: ResolvedCatalog, x: number, y: number, width: number): Block {
-  const slot = MEASURES.column - 2 * MEASURES.padding;
   const perRow = Math.max(1, Math.floor((width + 2 * MEASURES.padding + MEASURES.gap) / (MEASURES.column + MEASURES.gap)));
   const kpis = stage.kpis ?? [];
+  const inRow = Math.min(perRow, kpis.length);
+  const pitch = Math.min(2 * (MEASURES.column + MEASURES.gap), (width + 2 * MEASURES.padding + MEASURES.gap) / inRow);
+  const slot = pitch - MEASURES.gap - 2 * MEASURES.padding;
   const marks: Mark[] = [];
   let rowTop = y;
   let height = 0;
   for (let start = 0; start < kpis.length; start += perRow) {
     let rowHeight = 0;
     kpis.slice(start, start + perRow).forEach((kpi, column) => {
-      const block = kpiStack([kpi], catalog.metrics, x + column * (MEASURES.column + MEASURES.gap), rowTop, slot);
+      const block = kpiStack([kpi], catalog.metrics, x + column * pitch, rowTop, slot);
       marks.push(...block.marks);
       rowHeight = Math.max(rowHeight, block.height);
     });

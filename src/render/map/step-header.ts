@@ -16,7 +16,7 @@ const STAR = 8;
  * moment of truth, the drop-off as a badge, the sub-journey it opens, and
  * which personas take it. The evidence level is the box's border (evidenceBorder).
  */
-export function stepHeaderContent(step: Step, personas: readonly string[], x: number, y: number, width: number): Block {
+export function stepHeaderContent(step: Step, personas: readonly string[], hotspot: number | undefined, x: number, y: number, width: number): Block {
   const marks: Mark[] = [];
   const nameWidth = step.momentOfTruth ? width - 2 * STAR - 4 : width;
   const name = textBlock(step.name, { x, y, width: nameWidth, size: FONT.step, weight: 'bold', maxLines: BUDGET.stepNameLines, name: 'step-name' });
@@ -24,7 +24,7 @@ export function stepHeaderContent(step: Step, personas: readonly string[], x: nu
   if (step.momentOfTruth) marks.push({ kind: 'group', name: 'moment-of-truth', title: 'Moment of truth', marks: [star(x + width - STAR, y + STAR, STAR)] });
   let cursor = y + name.height + 4;
 
-  const badges = badgeRow(step, x, cursor, width);
+  const badges = badgeRow(step, hotspot, x, cursor, width);
   if (badges.height > 0) {
     marks.push(...badges.marks);
     cursor += badges.height + 4;
@@ -61,9 +61,9 @@ export function stepHeaderContent(step: Step, personas: readonly string[], x: nu
   return { marks, height: cursor - 4 - y };
 }
 
-function badgeRow(step: Step, x: number, y: number, width: number): Block {
+function badgeRow(step: Step, hotspot: number | undefined, x: number, y: number, width: number): Block {
   if (step.dropoff === undefined) return { marks: [], height: 0 };
-  const hot = isDropoffHotspot(step);
+  const hot = isDropoffHotspot(step, hotspot);
   const text = `${formatPercent(step.dropoff)}% drop off${hot ? ' · hotspot' : ''}`;
   const textWidth = Math.min(measureText(text, { size: FONT.small, weight: 'bold' }), width - 12);
   const label = textBlock(text, { x: x + 6, y: y + 2, width: textWidth, size: FONT.small, weight: 'bold', maxLines: 1 });

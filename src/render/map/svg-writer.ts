@@ -50,7 +50,9 @@ function writeMarks(marks: readonly Mark[], lines: string[], indent: string): vo
       case 'text': {
         const weight = mark.weight === 'bold' ? ' font-weight="bold"' : '';
         const anchor = mark.anchor === 'start' ? '' : ` text-anchor="${mark.anchor}"`;
-        lines.push(`${indent}<text class="${mark.style}" x="${num(mark.x)}" y="${num(mark.y)}" font-size="${num(mark.size)}"${weight}${anchor}>${escapeXml(mark.text)}</text>`);
+        // A right-to-left line as an explicit embedding (RLE ... PDF): see text/direction.ts.
+        const text = mark.direction === 'rtl' ? `&#x202B;${escapeXml(mark.text)}&#x202C;` : escapeXml(mark.text);
+        lines.push(`${indent}<text class="${mark.style}" x="${num(mark.x)}" y="${num(mark.y)}" font-size="${num(mark.size)}"${weight}${anchor}>${text}</text>`);
         break;
       }
     }

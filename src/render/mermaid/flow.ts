@@ -64,7 +64,7 @@ export function renderFlowDiagram(journey: Journey, options: FlowOptions = {}): 
       if (index === undefined || steps[index].step !== step) continue; // a duplicate id: drawn once
       const node = nodeId(index);
       lines.push(`    ${node}["${escapeMermaidText(flowNodeLabelText(step, names, 'name'))}${channelLine(step, names)}"]`);
-      for (const name of stepClasses(step, stageIndex, lastStage)) addClass(name, node);
+      for (const name of stepClasses(step, stageIndex, lastStage, options.dropoffHotspot)) addClass(name, node);
     }
     lines.push('  end');
   });
@@ -131,11 +131,11 @@ function edgeLabel(transition: Transition | undefined): string {
   return parts.join(LABEL_SEPARATOR);
 }
 
-function stepClasses(step: Step, stageIndex: number, lastStage: number): FlowClass[] {
+function stepClasses(step: Step, stageIndex: number, lastStage: number, hotspot: number | undefined): FlowClass[] {
   const classes: FlowClass[] = [];
   if (step.pains?.length) classes.push('pain');
   if (step.momentOfTruth) classes.push('moment');
-  if (isDropoffHotspot(step)) classes.push('dropoff');
+  if (isDropoffHotspot(step, hotspot)) classes.push('dropoff');
   if (step.next?.length === 0 && stageIndex < lastStage) classes.push('deadEnd');
   return classes;
 }

@@ -5,6 +5,8 @@ import { foldLabel } from './escape.js';
 export interface GeneratorOptions {
   /** The catalogue as seen from the journey (shared personas and channels); the journey's own declarations win. */
   catalog?: ResolvedCatalog;
+  /** The dropoff-hotspot rule's threshold for this file, in % (default DROPOFF_HOTSPOT), so pictures mark the steps lint names. */
+  dropoffHotspot?: number;
 }
 
 /** Display names by id: the journey's own declarations, then the catalogue; ids as the fallback. */

@@ -104,8 +104,11 @@ describe('cjm render on journeys at the edges', () => {
   });
 
   it('right-to-left labels (Arabic, Hebrew)', { timeout: LIMIT_MS }, async () => {
-    const { map } = await renderAll(write('rtl', journey('rtl', [{ id: 's', name: 'مرحلة', steps: [step(1, { name: 'يفتح العميل مطالبة', action: 'הלקוח פותח תביעה באפליקציה', pains: ['لا يوجد تأكيد'] })] }], { title: 'رحلة العميل' })));
-    expect(texts(map)).toEqual(expect.arrayContaining(['رحلة العميل', 'مرحلة', 'يفتح العميل مطالبة', 'הלקוח פותח תביעה באפליקציה', 'لا يوجد تأكيد']));
+    const { map, mapSvg } = await renderAll(write('rtl', journey('rtl', [{ id: 's', name: 'مرحلة', steps: [step(1, { name: 'يفتح العميل مطالبة', action: 'הלקוח פותח תביעה באפליקציה', pains: ['لا يوجد تأكيد'] })] }], { title: 'رحلة العميل' })));
+    // Each line right-aligned, inside one right-to-left embedding (RLE ... PDF), which Chromium and resvg both honour.
+    const rtl = ['رحلة العميل', 'مرحلة', 'يفتح العميل مطالبة', 'הלקוח פותח תביעה באפליקציה', 'لا يوجد تأكيد'];
+    expect(texts(map)).toEqual(expect.arrayContaining(rtl.map((line) => `\u202B${line}\u202C`)));
+    for (const line of rtl) expect(mapSvg).toMatch(new RegExp(`text-anchor="end">&#x202B;${line}&#x202C;</text>`));
   });
 
   it('a persona in emotion that does not exist: a validation error at its file:line:col, nothing rendered', { timeout: LIMIT_MS }, async () => {

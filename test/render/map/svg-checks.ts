@@ -71,6 +71,12 @@ export function hazards(svg: string, parsed?: SvgElement[]): string[] {
     if (element.name === 'style' && /@import|url\(/i.test(element.text)) found.push('<style> fetches (@import or url()');
   }
   if (BIDI_CONTROLS.test(svg)) found.push('a bidi control (U+202A-202E, U+2066-2069)');
+  // Decoded, the only bidi controls allowed are the writer's own: one right-to-left
+  // embedding (U+202B ... U+202C) around a whole <text> line (src/render/map/text/direction.ts).
+  for (const element of elements) {
+    const text = element.name === 'text' ? element.text.replace(/^\u202B([^\u202A-\u202E\u2066-\u2069]*)\u202C$/, '$1') : element.text.replace(/\u202B[^\u202A-\u202E\u2066-\u2069]*\u202C/g, '');
+    if (BIDI_CONTROLS.test(text)) found.push(`a bidi control in <${element.name}>: ${JSON.stringify(element.text.slice(0, 40))}`);
+  }
   if (FORBIDDEN_CONTROLS.test(svg)) found.push('a C0 control');
   if (LONE_SURROGATE.test(svg)) found.push('a lone surrogate');
   // The project's own grep check, as the Mermaid path runs it on every SVG it writes.

@@ -117,8 +117,12 @@ describe('hostile labels', () => {
       clean.replace('</style>', '@import url(https://evil.example/a.css);</style>'),
       clean.replace('</svg>', '<text>\u202E</text></svg>'),
       clean.replace('</svg>', '<text>a & b</text></svg>'),
+      clean.replace('</svg>', '<text>&#x202E;evil</text></svg>'),
+      clean.replace('</svg>', '<text>&#x202B;a&#x202E;b&#x202C;</text></svg>'),
     ];
     for (const svg of spoiled) expect(hazards(svg)).not.toEqual([]);
+    // The writer's own right-to-left embedding around a whole line is fine.
+    expect(hazards(clean.replace('</svg>', '<text>&#x202B;שלום 4G&#x202C;</text></svg>'))).toEqual([]);
   });
 });
 

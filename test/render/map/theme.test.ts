@@ -82,6 +82,13 @@ describe.each(THEMES)('the %s theme', (theme) => {
     );
     expect(report(pairs, GRAPHICS)).toEqual([]);
   });
+
+  it('KPI bars (on target, off target, no target) reach 3:1 on their track, which is the page colour', () => {
+    expect(stylesheet(theme)).toContain(`.kpi-track{fill:${c.background};`);
+    const bars = { good: c.good, bad: c.bad, none: c.none };
+    const pairs = Object.entries(bars).map(([name, color]) => ({ name: `${name} ${color} on the track`, ratio: contrast(rgb(color), background) }));
+    expect(report(pairs, GRAPHICS)).toEqual([]);
+  });
 });
 
 it('the contrast formula gives WCAG reference values', () => {

@@ -3,6 +3,7 @@ import { textBlock, type Block } from '../cells.js';
 import { opportunityMark, severityDots, squareBullet } from '../icons.js';
 import { BUDGET, FONT, MEASURES } from '../measures.js';
 import type { Mark } from '../scene.js';
+import { textDirection } from '../text/direction.js';
 import { lineMetrics } from '../text/measure.js';
 import type { CellLane } from './lane.js';
 
@@ -16,6 +17,7 @@ interface Item {
 /**
  * A list in a cell: each item wraps to a few lines; past the item budget a
  * "+N more" line says how many are not shown (their text is in the tooltip).
+ * A right-to-left item has its marker on the right, where its text starts.
  */
 function itemList(items: readonly Item[], x: number, y: number, width: number, name: string): Block {
   const marks: Mark[] = [];
@@ -23,9 +25,10 @@ function itemList(items: readonly Item[], x: number, y: number, width: number, n
   let cursor = y;
   const shown = items.length > BUDGET.items ? BUDGET.items - 1 : items.length;
   for (const item of items.slice(0, shown)) {
-    const textX = x + item.bulletWidth + 5;
-    const block = textBlock(item.text, { x: textX, y: cursor, width: x + width - textX, size: FONT.cell, maxLines: BUDGET.itemLines, name });
-    marks.push(...item.bullet(x, cursor + line.lineHeight / 2), ...block.marks);
+    const indent = item.bulletWidth + 5;
+    const rtl = textDirection(item.text) === 'rtl';
+    const block = textBlock(item.text, { x: rtl ? x : x + indent, y: cursor, width: width - indent, size: FONT.cell, maxLines: BUDGET.itemLines, name });
+    marks.push(...item.bullet(rtl ? x + width - item.bulletWidth : x, cursor + line.lineHeight / 2), ...block.marks);
     cursor += block.height + MEASURES.spacing;
   }
   const hidden = items.slice(shown);
