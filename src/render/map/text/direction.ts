@@ -10,7 +10,7 @@
  * explicit embedding (RLE ... PDF) around the line is read the same way by
  * both, so that is how the SVG writer marks a right-to-left line.
  */
-export type TextDirection = 'ltr' | 'rtl';
+type TextDirection = 'ltr' | 'rtl';
 
 const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}]/u;
 const LETTER = /\p{L}/u;
