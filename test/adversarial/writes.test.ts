@@ -72,6 +72,15 @@ describe('item 2: a device, a pipe or a socket is written in place or refused, n
     expect(tooLong).toMatchObject({ code: 2, stderr: `cjm: cannot write ${long}: the name is too long for the file system\n` });
   });
 
+  it('render and report onto a full device (ENOSPC) are one line naming the file (exit 2), not "internal error"', async () => {
+    mkdirSync(join(dir, 'out'));
+    symlinkSync('/dev/full', join(dir, 'out', 'ok.map.svg'));
+    for (const command of [['render', '--out', 'out'], ['report', '--out', 'out']]) {
+      const result = await cjm([...command, '--no-config', 'ok.journey.yaml']);
+      expect(result, command[0]).toMatchObject({ code: 2, stderr: 'cjm: cannot write out/ok.map.svg: no space left on the device\n' });
+    }
+  });
+
   it('a link to nothing is refused (it would create its target wherever it points); a link to a file is written through and stays a link', async () => {
     symlinkSync('nowhere/x.txt', join(dir, 'dangling.txt'));
     const dangling = await cjm(['lint', '--no-config', '-o', 'dangling.txt', 'ok.journey.yaml']);
