@@ -53,6 +53,39 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** The rule id of the finding that stands for those left out by limitFindings. */
+export const TOO_MANY_FINDINGS = 'too-many-findings';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+
+/**
+ * The first `max` findings of a file (sorted), then one finding that counts
+ * the rest, at the first one left out and as severe as the worst of them (so
+ * the exit code does not change). 125,000 findings in one file once made a
+ * 113 MB SARIF file and overflowed the stack of the stylish report; nobody
+ * reads past the first screens, and fixing those usually fixes the rest.
+ */
+export function limitFindings(findings: Finding[], max: number): Finding[] {
+  if (findings.length <= max) return findings;
+  const omitted = findings.slice(max);
+  let worst: Severity = 'info';
+  for (const finding of omitted) if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst]) worst = finding.severity;
+  const counts = countFindings(omitted);
+  const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.infos, 'info')].filter((part) => !part.startsWith('0 '));
+  const first = omitted[0];
+  const summary: Finding = {
+    ...first,
+    ruleId: TOO_MANY_FINDINGS,
+    severity: worst,
+    message: `${omitted.length.toLocaleString('en')} more findings in this file are not listed (${parts.join(', ')}): fix the ones above first (limits.maxFindings is ${max.toLocaleString('en')})`,
+  };
+  return [...findings.slice(0, max), summary];
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export interface FindingCounts {
   errors: number;
   warnings: number;

@@ -11,7 +11,7 @@ export { parseYaml, parseYamlExact, type ParsedSource, type SourceProblem } from
 export { SourcePositions } from './positions.js';
 export { ConfigError } from './load/config.js';
 export { DiscoveryError } from './load/discover.js';
-export { writeFileAtomic } from './io/write.js';
+export { writeFileAtomic, WriteError, type WriteOptions } from './io/write.js';
 export { toJsonSchema, jsonSchemaText } from './schema/json-schema.js';
 export {
   journeySchema,

@@ -1,4 +1,5 @@
-import { cli, runInContext, type CliContext } from './commands/context.js';
+import { cli, runInContext, type CliContext, type OutputStream } from './commands/context.js';
+import { describeIoError } from './load/read.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
 
 export interface MainOptions {
@@ -27,6 +28,7 @@ export async function main(options: MainOptions): Promise<number> {
     exitCode: EXIT.ok,
     debug: options.argv.includes('--debug'),
   };
+  const output = watchOutput(context);
   return runInContext(context, async () => {
     const { CommanderError } = await import('commander');
     const { createProgram } = await import('./program.js');
@@ -37,6 +39,43 @@ export async function main(options: MainOptions): Promise<number> {
       if (error instanceof CommanderError) raiseExitCode(error.exitCode === 0 ? EXIT.ok : EXIT.error);
       else reportFailure(error);
     }
+    await output.flushed();
     return cli().exitCode;
+  });
+}
+
+/**
+ * Write errors on stdout and stderr (`> /dev/full`, a pager quit early: EPIPE)
+ * arrive as 'error' events, which unhandled print a stack trace and exit 1.
+ * Here they are one line on stderr (when stderr still works) and exit 2; the
+ * stream is then left alone, as the output is lost anyway.
+ */
+function watchOutput(context: CliContext): { flushed(): Promise<void> } {
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = context[name];
+    stream.on?.('error', (error: Error) => {
+      if (context.failedOutput?.includes(name)) return;
+      context.failedOutput = [...(context.failedOutput ?? []), name];
+      context.exitCode = Math.max(context.exitCode, EXIT.error);
+      if (name === 'stdout' && !context.failedOutput.includes('stderr')) {
+        context.stderr.write(`cjm: cannot write the output (stdout): ${describeIoError(error)}\n`);
+      }
+    });
+  }
+  return {
+    // A write's callback runs once the data is out, or failed: by then any 'error' has been handled.
+    flushed: () => Promise.all((['stdout', 'stderr'] as const).map((name) => flush(context, name))).then(() => undefined),
+  };
+}
+
+function flush(context: CliContext, name: 'stdout' | 'stderr'): Promise<void> {
+  const stream = context[name] as OutputStream & { write(chunk: string, callback: (error?: Error | null) => void): boolean };
+  if (context.failedOutput?.includes(name) || typeof stream.on !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      stream.write('', () => setImmediate(resolve));
+    } catch {
+      resolve();
+    }
   });
 }

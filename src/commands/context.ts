@@ -22,6 +22,8 @@ export interface CliContext {
   exitCode: number;
   /** --debug: stack traces of internal errors. */
   debug: boolean;
+  /** Streams whose writes failed (EPIPE, ENOSPC): later writes to them are dropped. */
+  failedOutput?: ('stdout' | 'stderr')[];
 }
 
 const storage = new AsyncLocalStorage<CliContext>();

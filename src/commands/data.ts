@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { action, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOutLine } from './io.js';
 
 interface SyncCliOptions {
   check?: boolean;
   config: string | false;
+  allowOutside?: boolean;
 }
 
 export function registerData(program: Command): void {
@@ -14,13 +15,14 @@ export function registerData(program: Command): void {
     .argument('[paths...]', "files, directories or globs (default: the config's include set)")
     .option('--check', 'write nothing; list the files that would change and exit 1 if any would (for CI)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
+    .option(...ALLOW_OUTSIDE)
     .action(action(async (paths: string[], options: SyncCliOptions) => runSync(paths, options)));
 }
 
 async function runSync(paths: string[], options: SyncCliOptions): Promise<void> {
   if (paths.includes('-')) throw new UsageError('cjm data sync rewrites files, not stdin: pass paths');
   const { syncFiles } = await import('../data/sync.js');
-  const run = await syncFiles(paths, { ...(await coreOptions(options.config)), check: options.check });
+  const run = await syncFiles(paths, { ...(await coreOptions(options)), check: options.check });
   if (!run.hasData) throw new UsageError('the config has no data sources: add data: to cjm.config.yaml (see docs/data.md)');
   let changed = 0;
   for (const file of run.files) {
@@ -32,7 +34,8 @@ async function runSync(paths: string[], options: SyncCliOptions): Promise<void> 
       raiseExitCode(EXIT.findings);
     } else if (file.status === 'updated') {
       changed++;
-      writeOut(`${file.file}\n${file.changes.map((change) => `  ${change}\n`).join('')}`);
+      writeOutLine(file.file);
+      for (const change of file.changes) writeOutLine(`  ${change}`);
     }
   }
   if (options.check && changed > 0) {

@@ -1,12 +1,13 @@
 import { Option, type Command } from 'commander';
 import { cli } from './context.js';
-import { action, colorLevel, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText } from './io.js';
 
 interface DiffCommandOptions {
   rev?: string;
   format: 'text' | 'markdown' | 'json';
   exitCode?: boolean;
   config: string | false;
+  allowOutside?: boolean;
   data: boolean;
 }
 
@@ -20,6 +21,7 @@ export function registerDiff(program: Command): void {
     .option('--exit-code', 'exit 1 when something differs (default: 0, the diff is a report)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--no-data', "ignore the config's KPI data sources (data:); with --rev the data files are read at REV too")
     .action(
       action(async (paths: string[], options: DiffCommandOptions) => {
@@ -28,7 +30,7 @@ export function registerDiff(program: Command): void {
         }
         if (paths.includes('-')) throw new UsageError('cjm diff reads files, not stdin (-)');
         const diff = await import('../diff/index.js');
-        const workspace = { cwd: cli().cwd, config: options.config, data: options.data };
+        const workspace = { cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside, data: options.data };
         const run = options.rev === undefined ? await diff.diffFiles(paths[0], paths[1], workspace) : await diff.diffRevision(options.rev, paths, workspace);
         for (const line of run.ioErrors) writeErr(`cjm: ${line}`);
         if (run.invalid.length > 0) await reportInvalid(run.invalid);
@@ -52,5 +54,5 @@ async function reportInvalid(files: import('../validate/analyze.js').AnalyzedFil
   const { cjmVersion } = await import('../version.js');
   const results = files.map((file) => ({ file: file.file, findings: file.findings }));
   writeErr(`cjm: cannot compare: ${files.map((file) => file.file).join(', ')} ${files.length === 1 ? 'is' : 'are'} not a valid journey`);
-  writeErr(stylish(results, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+  writeErrText(stylish(results, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
 }

@@ -1,12 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { LineEnding } from '../fmt/index.js';
-import { action, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { printable } from '../util/printable.js';
+import { action, ALLOW_OUTSIDE, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeOutLine } from './io.js';
 
 interface FmtCliOptions {
   check?: boolean;
   diff?: boolean;
   eol?: LineEnding;
+  force?: boolean;
   config: string | false;
+  allowOutside?: boolean;
   stdinFilename?: string;
 }
 
@@ -18,8 +21,10 @@ export function registerFmt(program: Command): void {
     .option('--check', 'write nothing; list the files that would change and exit 1 if any would')
     .option('--diff', 'write nothing; print what would change as a unified diff (exit 1 if anything would)')
     .addOption(new Option('--eol <ending>', "write these line endings (default: each file keeps its own)").choices(['lf', 'crlf']))
+    .option('--force', 'rewrite read-only files and files with other hard links too')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
     .action(action(async (paths: string[], options: FmtCliOptions) => runFmt(paths, options)));
 }
@@ -30,7 +35,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol });
+  const results = await formatFiles(paths, { ...(await coreOptions(options)), check: dryRun, eol: options.eol, force: options.force });
 
   let changed = 0;
   for (const result of results) {
@@ -44,8 +49,8 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
       writeOut(result.output!);
     } else if (result.status === 'formatted') {
       changed += 1;
-      if (options.diff) writeOut(unifiedDiff(result.file, result.input!, result.output!));
-      else writeOut(`${result.file}\n`);
+      if (options.diff) writeOut(unifiedDiff(printable(result.file), result.input!, result.output!));
+      else writeOutLine(result.file);
     }
   }
   if (dryRun && changed > 0) {

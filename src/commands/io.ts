@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isUserFacing, UserError } from '../errors.js';
 import { cli } from './context.js';
+import { printable, printableLines } from '../util/printable.js';
 
 /**
  * Exit codes shared by every command: 0 clean, 1 findings (or differences with
@@ -16,11 +17,28 @@ export function raiseExitCode(code: number): void {
 }
 
 export function writeOut(text: string): void {
-  cli().stdout.write(text);
+  const context = cli();
+  if (!context.failedOutput?.includes('stdout')) context.stdout.write(text);
 }
 
+/**
+ * One message on stderr: it is one line whatever it quotes (a file name with a
+ * newline must not start a line of its own, which CI reads as a command), with
+ * control characters shown as escapes.
+ */
 export function writeErr(line: string): void {
-  cli().stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  writeErrText(`${printable(line.replace(/\n$/, ''))}\n`);
+}
+
+/** Text of several lines on stderr, already made printable (a formatter's report). */
+export function writeErrText(text: string): void {
+  const context = cli();
+  if (!context.failedOutput?.includes('stderr')) context.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A file name, or one line that quotes one, on stdout (a list of files written or changed). */
+export function writeOutLine(line: string): void {
+  writeOut(`${printable(line)}\n`);
 }
 
 /** A path the user typed, resolved against the command's working directory. */
@@ -28,15 +46,25 @@ export function cliPath(path: string): string {
   return resolve(cli().cwd, path);
 }
 
+/** The options every command that reads journeys takes: -c/--no-config, --allow-outside, --stdin-filename. */
+export interface WorkspaceFlags {
+  config: string | false;
+  allowOutside?: boolean;
+  stdinFilename?: string;
+}
+
 /**
  * What every command that reads journeys hands the core: where it runs, which
  * config, stdin, and how many worker threads the environment allows.
  */
-export async function coreOptions(config: string | false, stdinFilename?: string) {
+export async function coreOptions(flags: WorkspaceFlags) {
   const { workerCount } = await import('../run/parallel.js');
   const { cwd, env, stdin } = cli();
-  return { cwd, config, stdinFilename, stdin, workers: workerCount(env) };
+  return { cwd, config: flags.config, allowOutside: flags.allowOutside, stdinFilename: flags.stdinFilename, stdin, workers: workerCount(env) };
 }
+
+/** --allow-outside, added after -c/--no-config by every command that reads a workspace. */
+export const ALLOW_OUTSIDE = ['--allow-outside', "let the config's globs, catalogue and data files reach outside its folder"] as const;
 
 /** The colour level for one of the CLI's streams, honouring FORCE_COLOR and NO_COLOR from its environment. */
 export async function colorLevel(stream: 'stdout' | 'stderr'): Promise<0 | 1 | 2 | 3> {
@@ -55,7 +83,7 @@ export function reportFailure(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     writeErr(`cjm: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
   }
-  if (debug && error instanceof Error && error.stack) writeErr(error.stack);
+  if (debug && error instanceof Error && error.stack) writeErrText(printableLines(error.stack));
   raiseExitCode(EXIT.error);
 }
 

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliRuleSetting } from '../lint/settings.js';
 import type { Severity } from '../findings.js';
 import { cli } from './context.js';
-import { action, cliPath, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, cliPath, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 import { OUTPUT_FORMAT_IDS, outputFormatsHelp, type OutputFormatId } from '../formatters/index.js';
 const SEVERITIES: readonly string[] = ['error', 'warn', 'info'];
 
@@ -14,6 +14,7 @@ interface LintCliOptions {
   quiet?: boolean;
   verbose?: boolean;
   config: string | false;
+  allowOutside?: boolean;
   now?: string;
   reportUnusedDisableDirectives?: string | true;
   stdinFilename?: string;
@@ -34,6 +35,7 @@ export function registerLint(program: Command): void {
     .option('--verbose', 'list infos in the stylish report too (by default its summary only counts them)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--now <date>', '"today" for date rules, as YYYY-MM-DD (default: CJM_NOW, else the real date)')
     .option('--report-unused-disable-directives [severity]', 'report cjm-disable comments that suppress nothing (error, warn or info; default warn)')
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
@@ -70,7 +72,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
   if (options.sarifCategory !== undefined && options.format !== 'sarif') throw new UsageError('--sarif-category applies to SARIF output: add -f sarif');
   const unused = unusedDirectiveSeverity(options.reportUnusedDisableDirectives, paths);
   const run = await lintFiles(paths, {
-    ...(await coreOptions(options.config, options.stdinFilename)),
+    ...(await coreOptions(options)),
     ruleSeverities: options.rule,
     now: resolveNow(options.now, cli().env),
     quiet: options.quiet,
@@ -117,13 +119,5 @@ function unusedDirectiveSeverity(value: string | true | undefined, paths: string
 
 async function writeReport(path: string, report: string): Promise<void> {
   const { writeFileAtomic } = await import('../io/write.js');
-  const { describeIoError } = await import('../load/read.js');
-  try {
-    await writeFileAtomic(cliPath(path), report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // mkdir -p on a path through a file fails with EEXIST or ENOTDIR, which say nothing to most people.
-    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on the way is a file' : describeIoError(error);
-    throw new UsageError(`cannot write ${path}: ${reason}`);
-  }
+  await writeFileAtomic(cliPath(path), report);
 }

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import type { JourneyToRender, RenderFormat } from '../render/files.js';
 import { cli } from './context.js';
-import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 // Listed here, not imported from src/render/diagrams.ts, so `cjm --help` loads no drawing code; a test keeps them equal.
 export const CLI_DIAGRAMS = ['map', 'blueprint', 'journey', 'flow', 'emotion'] as const;
@@ -22,6 +22,7 @@ interface RenderCliOptions {
   browser?: string;
   portable?: boolean;
   config: string | false;
+  allowOutside?: boolean;
   stdinFilename?: string;
   data: boolean;
 }
@@ -52,6 +53,7 @@ export function registerRender(program: Command): void {
     .option('--portable', 'Mermaid as svg: no <foreignObject>, so the SVG also shows outside browsers (Inkscape, rsvg, Office)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
     .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .action(action(async (paths: string[], options: RenderCliOptions) => runRender(paths, options)));
@@ -97,7 +99,7 @@ async function runRender(paths: string[], options: RenderCliOptions): Promise<vo
     const { loadFormatter } = await import('../formatters/index.js');
     const { cjmVersion } = await import('../version.js');
     const stylish = await loadFormatter('stylish');
-    writeErr(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+    writeErrText(stylish(run.invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
     writeErr(`cjm: ${run.invalid.length} invalid file${run.invalid.length === 1 ? '' : 's'} not rendered`);
     raiseExitCode(EXIT.findings);
   }
@@ -122,7 +124,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { prepareRun } = await import('../load/prepare.js');
   const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
-  const prepared = await prepareRun(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
+  const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;
@@ -142,7 +144,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
 /** --lint: each file's lint counts, for the map's header. */
 async function lintSummaries(paths: string[], options: RenderCliOptions): Promise<Map<string, string>> {
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), now: resolveNow(undefined, cli().env), data: options.data });
+  const run = await lintFiles(paths, { ...(await coreOptions(options)), now: resolveNow(undefined, cli().env), data: options.data });
   const summaries = new Map<string, string>();
   for (const file of run.files) {
     const count = (severity: string) => file.findings.filter((finding) => finding.severity === severity).length;
@@ -193,7 +195,7 @@ async function writeFiles(items: readonly JourneyToRender[], kinds: readonly Kin
       browserPath: options.browser,
       env: cli().env,
       portable: options.portable ?? false,
-      onWritten: (written) => writeOut(`${written.path}\n`),
+      onWritten: (written) => writeOutLine(written.path),
       onSource: warnIfTooLarge,
     }),
   );

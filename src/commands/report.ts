@@ -1,13 +1,14 @@
 import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import { cli } from './context.js';
-import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 interface ReportCliOptions {
   out: string;
   images: 'mermaid' | 'svg' | 'none';
   browser?: string;
   config: string | false;
+  allowOutside?: boolean;
   now?: string;
   data: boolean;
 }
@@ -24,6 +25,7 @@ export function registerReport(program: Command): void {
     .option('--browser <path>', 'svg: Chromium or Chrome to use (default: PUPPETEER_EXECUTABLE_PATH, then system locations)')
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--now <date>', 'the date YYYY-MM-DD review ages count from (default: CJM_NOW, else today)')
     .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .action(action(async (paths: string[], options: ReportCliOptions) => runReport(paths, options)));
@@ -32,7 +34,7 @@ export function registerReport(program: Command): void {
 async function runReport(paths: string[], options: ReportCliOptions): Promise<void> {
   if (paths.includes('-')) throw new UsageError('cjm report reads files, not stdin: pass paths');
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const { VALIDATION_CODES } = await import('../lint/validation-codes.js');
+  const { isValidationCode } = await import('../lint/validation-codes.js');
   const { openWorkspace } = await import('../load/workspace.js');
   const { catalogForJourney } = await import('../load/catalog.js');
   const { hotspotThreshold } = await import('../model/dropoff.js');
@@ -41,8 +43,8 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   type SkippedFile = import('../report/index.js').SkippedFile;
 
   const now = resolveNow(options.now, cli().env);
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config)), now, keepJourneys: true, data: options.data });
-  const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config });
+  const run = await lintFiles(paths, { ...(await coreOptions(options)), now, keepJourneys: true, data: options.data });
+  const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config, allowOutside: options.allowOutside });
 
   const journeys: ReportJourney[] = [];
   const invalid: FileResult[] = [];
@@ -61,7 +63,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       continue;
     }
     // Rules run only on valid files, so any error among the validation codes means invalid.
-    const validationErrors = file.findings.filter((finding) => finding.severity === 'error' && finding.ruleId in VALIDATION_CODES);
+    const validationErrors = file.findings.filter((finding) => finding.severity === 'error' && isValidationCode(finding.ruleId));
     if (!file.journey || validationErrors.length > 0) {
       invalid.push({ file: file.file, findings: file.findings });
       skipped.push({ file: file.file, reason: `invalid (${validationErrors.length || 1} error${validationErrors.length > 1 ? 's' : ''}; run cjm validate)` });
@@ -88,7 +90,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
       browserPath: options.browser,
       env: cli().env,
       skipped,
-      onWritten: (path) => writeOut(`${path}\n`),
+      onWritten: (path) => writeOutLine(path),
     });
     for (const { file, journeyId, sameIdAs } of result.skipped) {
       writeErr(`cjm: ${file}: journey id "${journeyId}" is also the id of ${sameIdAs}, whose page takes its file name; not reported`);
@@ -97,8 +99,6 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
     if (result.failures.length > 0 || result.skipped.length > 0) raiseExitCode(EXIT.findings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError || error instanceof BrowserLaunchError) throw new UsageError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot write the report to ${options.out}: ${code}`);
     throw error;
   }
 }
@@ -108,7 +108,7 @@ async function reportInvalid(invalid: readonly FileResult[]): Promise<void> {
   const { loadFormatter } = await import('../formatters/index.js');
   const { cjmVersion } = await import('../version.js');
   const stylish = await loadFormatter('stylish');
-  writeErr(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
+  writeErrText(stylish(invalid, { colorLevel: await colorLevel('stderr'), version: cjmVersion(), cwd: cli().cwd }));
   writeErr(`cjm: ${invalid.length} invalid file${invalid.length === 1 ? '' : 's'} not reported`);
   raiseExitCode(EXIT.findings);
 }

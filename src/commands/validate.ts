@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { cli } from './context.js';
-import { action, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, type WorkspaceFlags } from './io.js';
 import { OUTPUT_FORMAT_IDS, outputFormatsHelp, type OutputFormatId } from '../formatters/index.js';
 
 export function registerValidate(program: Command): void {
@@ -11,16 +11,17 @@ export function registerValidate(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMAT_IDS).default('stylish'))
     .option('-c, --config <file>', 'use this config file instead of searching for cjm.config.yaml')
     .option('--no-config', 'use no config file')
+    .option(...ALLOW_OUTSIDE)
     .option('--stdin-filename <name>', 'file name to report for stdin')
     .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
     .addHelpText('after', outputFormatsHelp())
     .action(
-      action(async (paths: string[], options: { format: OutputFormatId; config: string | false; stdinFilename?: string; data: boolean }) => {
+      action(async (paths: string[], options: { format: OutputFormatId; data: boolean } & WorkspaceFlags) => {
         const { validateFiles } = await import('../validate/index.js');
         const { loadFormatter } = await import('../formatters/index.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-        const run = await validateFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
+        const run = await validateFiles(paths, { ...(await coreOptions(options)), data: options.data });
         const formatter = await loadFormatter(options.format);
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
         writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));

@@ -1,11 +1,12 @@
 import { constants, createReadStream } from 'node:fs';
-import { open, readFile, realpath } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { open, readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Finding } from '../findings.js';
 import { findingAtStart } from '../findings.js';
 import { ConfigError } from '../load/config.js';
 import { displayPath } from '../load/discover.js';
+import { BoundaryError, checkInsideBoundary } from '../load/paths.js';
 import { describeIoError, formatBytes } from '../load/read.js';
 import type { Workspace } from '../load/workspace.js';
 import { KEY_FIELDS, type DataSource } from '../schema/data-source.js';
@@ -76,7 +77,13 @@ async function loadOne(workspace: Workspace, source: DataSource, index: number, 
     throw new ConfigError(config.path!, config.locate(['data', index, ...path]), `data source ${index + 1}: ${message}`);
   };
   checkSource(source, fail);
-  const path = await insideRoot(workspace.root, source.file, files === diskFiles, () => fail(['file'], `${source.file} must be a path inside the config's folder (${displayPath(workspace.root, workspace.cwd)}): no absolute path, no ..`));
+  const path = resolve(workspace.root, source.file);
+  try {
+    checkInsideBoundary(workspace, path, 'data file');
+  } catch (error) {
+    if (error instanceof BoundaryError) fail(['file'], error.message);
+    throw error;
+  }
   const shownFile = displayPath(path, workspace.cwd);
   const format = source.format ?? formatOf(source.file) ?? fail(['file'], `cannot tell the format of ${source.file} from its extension: add format: csv, json or ndjson`);
 
@@ -135,25 +142,6 @@ function checkSource(source: DataSource, fail: (path: (string | number)[], messa
       fail(['timezone'], `unknown time zone ${JSON.stringify(source.timezone)}: use an IANA name such as Europe/Rome or America/New_York`);
     }
   }
-}
-
-/**
- * The absolute path of a source's file, refused when it leaves the config's
- * folder: a config from a pull request must not read files elsewhere on the
- * machine. On disk, symbolic links are followed before the check.
- */
-async function insideRoot(root: string, file: string, onDisk: boolean, refuse: () => never): Promise<string> {
-  if (isAbsolute(file) || /^[a-zA-Z]:/.test(file) || file.split(/[\\/]/).includes('..')) refuse();
-  const path = resolve(root, file);
-  if (!onDisk) return path;
-  try {
-    const real = await realpath(path);
-    const rel = relative(await realpath(root), real);
-    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) refuse();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return path;
 }
 
 function formatOf(file: string): 'csv' | 'json' | 'ndjson' | undefined {

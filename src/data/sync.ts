@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath } from '../findings.js';
 import { formatJourneyText } from '../fmt/format.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFileAtomic, WriteError } from '../io/write.js';
 import { prepareRun, type PrepareOptions } from '../load/prepare.js';
-import { ReadError, readTextFile } from '../load/read.js';
+import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { forEachKpi } from '../model/kpis.js';
 import { analyzeText } from '../validate/analyze.js';
 import { kpiFeed } from './match.js';
@@ -41,8 +41,9 @@ export async function syncFiles(patterns: readonly string[], options: SyncOption
     if (file === '-') continue;
     const path = resolve(context.workspace.cwd, file);
     let text: string;
+    let read: ReadResult;
     try {
-      const read = await readTextFile(path, context.workspace.limits);
+      read = await readTextFile(path, context.workspace.limits);
       if (!read.ok) {
         results.push({ file, status: 'invalid', changes: [] });
         continue;
@@ -73,7 +74,16 @@ export async function syncFiles(patterns: readonly string[], options: SyncOption
     }
     const output = applyEdits(text, edits);
     const changes = edits.flatMap((edit) => edit.values.map(([key, value]) => `${formatPath(edit.path)}.${key}: ${show(edit.before[key as keyof typeof edit.before])} → ${show(value)}`));
-    if (!options.check) await writeFileAtomic(path, output);
+    if (!options.check) {
+      try {
+        // The one writer, as for fmt: the byte order mark kept, and nothing overwritten that changed since it was read.
+        await writeFileAtomic(path, `${read.ok && read.bom ? '\ufeff' : ''}${output}`, { unchangedSince: read.ok ? read.stamp : undefined });
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        results.push({ file, status: 'io-error', changes: [], ioError: `not written: ${error.reason}` });
+        continue;
+      }
+    }
     results.push({ file, status: 'updated', changes });
   }
   return { files: results, hasData: true };

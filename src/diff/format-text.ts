@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { plural } from '../util/words.js';
 import { ARROW, describeChange, describeImprovement, summaryLine, type Style } from './describe.js';
+import { printable } from '../util/printable.js';
 import type { DiffReport, JourneyDiff, StageDiff } from './types.js';
 
 interface TextOptions {
@@ -27,7 +28,7 @@ export function formatText(report: DiffReport, options: TextOptions): string {
 }
 
 function fileBlock(file: JourneyDiff, style: Style, chalk: InstanceType<typeof Chalk>): string[] {
-  const lines = [chalk.bold.underline(fileTitle(file))];
+  const lines = [chalk.bold.underline(printable(fileTitle(file)))];
   if (file.status === 'added' || file.status === 'deleted') {
     const journey = file.new ?? file.old!;
     const stages = file.stages.length;
@@ -72,5 +73,5 @@ function stageBlock(stage: StageDiff, style: Style, chalk: InstanceType<typeof C
 
 /** A change is one line in a terminal; names and pains may hold newlines. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return printable(text.replace(/\s*\r?\n\s*/g, ' ').trim());
 }

@@ -1,9 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { stringifyNumber, stringifyString } from 'yaml/util';
 import { Document, Lexer, isAlias, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Node, YAMLMap, type Pair, type Scalar, type ScalarTag, type ToStringOptions } from 'yaml';
-import { parseYamlExact, type SourceProblem } from '../load/parse.js';
-import { findExcessiveNesting } from '../load/depth.js';
-import { DEFAULT_LIMITS, MAX_ALIAS_COUNT, type Limits } from '../load/limits.js';
+import { parseYamlExact, YAML_OPTIONS, type ParseLimits, type SourceProblem } from '../load/parse.js';
+import { duplicateKeyErrors } from '../load/duplicate-keys.js';
+import { findExpansionExcess } from '../load/expansion.js';
+import { prescanYaml } from '../load/prescan.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
 import { journeyFileLayout, pickLayout, type Layout, type MapLayout } from './layout.js';
 
 /**
@@ -26,7 +28,8 @@ const STRINGIFY_OPTIONS: ToStringOptions = {
   flowCollectionPadding: true,
 };
 
-const PARSE_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false } as const;
+/** The validating parser's options (src/load/parse.ts says why each). */
+const PARSE_OPTIONS = YAML_OPTIONS;
 
 /**
  * `yaml` prints a scalar from its value, not its source: "\u202E" would come
@@ -81,10 +84,11 @@ export type FormatResult = { ok: true; output: string; changed: boolean } | { ok
  * every comment is kept: the document is edited through `yaml`'s node tree,
  * where comments hang on the nodes they precede or follow and move with them.
  */
-export function formatJourneyText(text: string, limits: Pick<Limits, 'maxDepth'> = DEFAULT_LIMITS): FormatResult {
-  // Too deep a text would overflow `yaml`'s stack: checked before any parse.
-  const parsed = findExcessiveNesting(text, limits.maxDepth) ? undefined : parseDocument(text, DOCUMENT_OPTIONS);
-  const before = parsed && parsed.errors.length === 0 ? plainData(parsed) : undefined;
+export function formatJourneyText(text: string, limits: ParseLimits = DEFAULT_LIMITS): FormatResult {
+  // Too deep or too large a text would overflow `yaml`'s stack or the memory budget: checked before any parse.
+  const parsed = prescanYaml(text, limits) ? undefined : parseDocument(text, DOCUMENT_OPTIONS);
+  const usable = parsed && parsed.errors.length === 0 && duplicateKeyErrors(parsed).length === 0 && !findExpansionExcess(parsed, limits);
+  const before = usable ? plainData(parsed) : undefined;
   if (!parsed || before === undefined) {
     // Only a broken file pays for the validating parser, which words problems exactly as `cjm validate` does.
     const problems = parseYamlExact(text, limits).problems.filter((problem) => problem.severity === 'error');
@@ -127,14 +131,10 @@ function unfaithful(text: string, before: unknown, output: string): string | und
   return undefined;
 }
 
-/** The document as data; undefined when empty or when its aliases expand past the limit. */
+/** The document as data (its aliases counted already); undefined when empty. */
 function plainData(document: Document): unknown {
-  try {
-    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
-    return data === null ? undefined : data;
-  } catch {
-    return undefined;
-  }
+  const data = document.toJS({ maxAliasCount: -1 }) as unknown;
+  return data === null ? undefined : data;
 }
 
 function looksLikeJourney(data: unknown): boolean {

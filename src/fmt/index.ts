@@ -1,7 +1,6 @@
-import { chmod, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../io/write.js';
-import type { SourceProblem } from '../load/parse.js';
+import { writeFileAtomic, WriteError } from '../io/write.js';
+import type { ParseLimits, SourceProblem } from '../load/parse.js';
 import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { readStdin, type InputStream } from '../load/stdin.js';
 import { openWorkspace, resolveTargets, type WorkspaceOptions } from '../load/workspace.js';
@@ -20,6 +19,8 @@ export interface FormatOptions extends WorkspaceOptions {
   stdin?: InputStream;
   /** Write these line endings. Default: each file keeps its own (the more common one when it mixes both). */
   eol?: LineEnding;
+  /** Rewrite read-only files and files with other hard links too (`--force`). */
+  force?: boolean;
 }
 
 /**
@@ -64,10 +65,12 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
     const result = formatRead(file, read, workspace.limits, options.eol);
     if (result.status === 'formatted' && !options.check) {
       try {
-        await replaceFile(path, result.output!);
+        const unchangedSince = read.ok ? read.stamp : undefined;
+        await writeFileAtomic(path, result.output!, { force: options.force, forceOption: '--force', unchangedSince });
       } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
         result.status = 'io-error';
-        result.ioError = `cannot write: ${error instanceof Error ? error.message : String(error)}`;
+        result.ioError = `not written: ${error.reason}`;
       }
     }
     results.push(result);
@@ -76,7 +79,7 @@ export async function formatFiles(patterns: readonly string[], options: FormatOp
 }
 
 /** The layout is formatted on LF text; the byte order mark and the line endings are the file's own (or `eol`). */
-function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }, eol: LineEnding | undefined): FormattedFile {
+function formatRead(file: string, read: ReadResult, limits: ParseLimits, eol: LineEnding | undefined): FormattedFile {
   if (!read.ok) {
     return { file, status: 'invalid', problems: [{ line: 1, column: 1, endLine: 1, endColumn: 1, code: read.code, severity: 'error', message: read.message }] };
   }
@@ -85,19 +88,9 @@ function formatRead(file: string, read: ReadResult, limits: { maxDepth: number }
   const bom = read.bom ? BOM : '';
   const input = bom + read.text;
   const output = bom + withLineEnding(formatted.output, eol ?? dominantLineEnding(read.text));
-  return { file, status: output === input ? 'unchanged' : 'formatted', problems: [], input, output };
+  // A file with CR line breaks is rewritten even when its text is in the canonical layout: its bytes are not.
+  return { file, status: output === input && !read.loneCr ? 'unchanged' : 'formatted', problems: [], input, output };
 }
 
 const BOM = '\ufeff';
 
-/**
- * An atomic write replaces the directory entry: through a symlink it would
- * replace the link with a plain file, and the new file gets default
- * permissions. Writing to the link's target and restoring the mode keeps both.
- */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const target = await realpath(path);
-  const { mode } = await stat(target);
-  await writeFileAtomic(target, text);
-  if (((await stat(target)).mode & 0o7777) !== (mode & 0o7777)) await chmod(target, mode & 0o7777);
-}

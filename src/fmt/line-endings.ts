@@ -22,7 +22,7 @@ function countBreaks(text: string): { breaks: number; crlf: number } {
   return { breaks: text.match(/\n/g)?.length ?? 0, crlf: text.match(/\r\n/g)?.length ?? 0 };
 }
 
-/** CRLF line breaks as LF; a lone CR is text, not a line break, and stays. */
+/** CRLF line breaks as LF (a lone CR never gets here: decode reads it as LF). */
 export function toLf(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../findings.js';
 import type { Formatter } from './types.js';
+import { printable } from '../util/printable.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
@@ -36,10 +37,17 @@ function properties(values: Record<string, string | number>): string {
     .join(',');
 }
 
+/** A message: control characters shown as escapes first (an ANSI escape would reach the log as it is), then @actions/core's escapeData. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Line breaks are kept for coreEscapeData (%0A): an annotation may be several lines.
+  return coreEscapeData(text.split(/(\r\n|\r|\n)/).map((part, index) => (index % 2 === 1 ? part : printable(part))).join(''));
 }
 
+/** A property (file=, title=): exactly @actions/core's escapeProperty, so that `file=` still names the real file. */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return coreEscapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function coreEscapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
-import { countFindings, type Finding, type Severity } from '../findings.js';
+import { countFindings, type Severity } from '../findings.js';
 import type { Formatter } from './types.js';
+import { printable } from '../util/printable.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
@@ -13,13 +14,13 @@ export const stylish: Formatter = (results, context) => {
   const chalk = new Chalk({ level: context.colorLevel });
   const paint: Record<Severity, (text: string) => string> = { error: chalk.red, warn: chalk.yellow, info: chalk.blue };
   const lines: string[] = [];
-  const all: Finding[] = [];
   for (const result of results) {
-    all.push(...result.findings);
     const shown = context.verbose ? result.findings : result.findings.filter((finding) => finding.severity !== 'info');
     if (shown.length === 0) continue;
-    lines.push(chalk.underline(result.file));
-    const width = Math.max(...shown.map((f) => `${f.line}:${f.column}`.length));
+    lines.push(chalk.underline(printable(result.file)));
+    // A loop, not Math.max(...): spreading a long list overflows the stack.
+    let width = 0;
+    for (const f of shown) width = Math.max(width, `${f.line}:${f.column}`.length);
     for (const finding of shown) {
       const where = `${finding.line}:${finding.column}`.padEnd(width);
       const severity = paint[finding.severity](LABEL[finding.severity].padEnd(7));
@@ -27,7 +28,7 @@ export const stylish: Formatter = (results, context) => {
     }
     lines.push('');
   }
-  const counts = countFindings(all);
+  const counts = countFindings(results.flatMap((result) => result.findings));
   const checked = results.filter((result) => !result.ioError).length;
   const fileWord = plural(checked, 'file');
   const infos = counts.infos === 0 ? '' : context.verbose ? `; ${plural(counts.infos, 'info')}` : `; ${plural(counts.infos, 'info')} (--verbose lists them)`;
@@ -45,7 +46,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Findings are one line each in a terminal; user text may hold newlines. */
+/** Findings are one line each in a terminal; user text may hold newlines, and escapes that would reach the terminal. */
 function oneLine(text: string): string {
-  return text.replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\r?\n/g, ' '));
 }

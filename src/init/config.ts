@@ -33,8 +33,8 @@ export function renderConfigTemplate(rules: readonly Pick<Rule<unknown>, 'id' | 
     '#     rules: { stage-owner: off, kpi-target: off }',
     '# Files lint never reports on:',
     '# ignore: ["journeys/vendor/**"]',
-    '# Safety limits for reading journey files:',
-    '# limits: { maxFileSize: 5242880, maxDepth: 64 }',
+    '# The budget of one file (docs/configuration.md#limits); these are the defaults:',
+    '# limits: { maxFileSize: 524288, maxDepth: 64, maxNodes: 50000, maxFindings: 1000 }',
   ];
   return `${lines.join('\n')}\n`;
 }

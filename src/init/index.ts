@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { SLUG_PATTERN } from '../schema/journey.js';
+import { isId } from '../schema/journey.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderConfigTemplate } from './config.js';
 import { schemaReference } from './modeline.js';
@@ -38,12 +38,12 @@ export async function initJourney(options: InitJourneyOptions = {}): Promise<Ini
   const templateName = options.template ?? 'lifecycle';
   const template = TEMPLATES[templateName];
   if (!template) throw new InitError(`unknown template ${JSON.stringify(templateName)}; allowed: ${TEMPLATE_NAMES.join(', ')}`);
-  if (options.id !== undefined && !SLUG_PATTERN.test(options.id)) {
-    throw new InitError(`--id ${JSON.stringify(options.id)}: an id is lowercase letters, digits and dashes, starting with a letter or digit (e.g. claim-report)`);
+  if (options.id !== undefined && !isId(options.id)) {
+    throw new InitError(`--id ${JSON.stringify(options.id)}: an id is lowercase letters, digits and dashes, starting with a letter or digit, at most 64 characters (e.g. claim-report)`);
   }
   if (options.title !== undefined && (options.title.trim() === '' || /[\r\n]/.test(options.title))) throw new InitError('--title: one line of text, not empty');
   const fromName = options.file && options.file !== '-' ? basename(options.file).replace(JOURNEY_SUFFIX, '') : undefined;
-  const id = options.id ?? (fromName && SLUG_PATTERN.test(fromName) ? fromName : templateName);
+  const id = options.id ?? (fromName && isId(fromName) ? fromName : templateName);
   const file = options.file ?? `${options.id ?? templateName}.journey.yaml`;
   const cwd = resolve(options.cwd ?? process.cwd());
   const path = resolve(cwd, file);
@@ -72,13 +72,14 @@ export async function initConfig(options: InitConfigOptions = {}): Promise<InitR
 }
 
 /**
- * Never replaces a file without --force. The check and the write are two steps;
- * for an interactive command the window between them does not matter, and the
- * write itself is atomic so a file is never left half-written.
+ * Never replaces a file without --force (nor, without it, a read-only or
+ * hard-linked one: see writeFileAtomic). The check and the write are two
+ * steps; for an interactive command the window between them does not matter,
+ * and the write itself is atomic so a file is never left half-written.
  */
 async function writeNew(path: string, shown: string, text: string, force = false): Promise<void> {
   if (!force && (await exists(path))) throw new InitError(`${shown} already exists; use --force to overwrite it`);
-  await writeFileAtomic(path, text);
+  await writeFileAtomic(path, text, { force, forceOption: '--force' });
 }
 
 async function exists(path: string): Promise<boolean> {

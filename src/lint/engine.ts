@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Journey } from '../schema/journey.js';
-import { compareFindings, countFindings, detachText, findingAtStart, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
+import { compareFindings, countFindings, detachText, findingAtStart, limitFindings, TOO_MANY_FINDINGS, type FileResult, type Finding, type FindingCounts, type Severity } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import type { Workspace } from '../load/workspace.js';
 import { patternPath } from '../load/paths.js';
@@ -137,7 +137,8 @@ export class FileLinter {
     if (analyzed.ioError) return { file: analyzed.file, findings: [], ioError: analyzed.ioError };
     const { file, journey } = analyzed;
     const findings: Finding[] = [...analyzed.findings];
-    const valid = journey !== undefined && !findings.some((finding) => finding.severity === 'error');
+    // A file with more validation findings than are listed gets no rule findings: they would not be listed either.
+    const valid = journey !== undefined && !findings.some((finding) => finding.severity === 'error' || finding.ruleId === TOO_MANY_FINDINGS);
     const directives = analyzed.text !== undefined && mayHoldDirectives(analyzed.text) ? parseDirectives(analyzed.text) : [];
 
     if (valid) {
@@ -149,17 +150,17 @@ export class FileLinter {
         const suppressions = new Suppressions(directives, analyzed.text!);
         const kept = ruleFindings.filter((finding) => !suppressions.suppresses(finding.ruleId, finding.line));
         this.suppressed += ruleFindings.length - kept.length;
-        findings.push(...kept);
-        if (this.options.reportUnusedDisableDirectives) findings.push(...this.unusedDirectiveFindings(file, suppressions, this.options.reportUnusedDisableDirectives));
+        append(findings, kept);
+        if (this.options.reportUnusedDisableDirectives) append(findings, this.unusedDirectiveFindings(file, suppressions, this.options.reportUnusedDisableDirectives));
       } else {
-        findings.push(...ruleFindings);
+        append(findings, ruleFindings);
       }
     }
-    findings.push(...this.invalidDirectiveFindings(file, directives));
+    append(findings, this.invalidDirectiveFindings(file, directives));
 
     const reported = this.options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-    reported.sort(compareFindings);
-    return { file, findings: reported, ...(this.options.keepJourneys && journey ? { journey } : {}) };
+    const limited = limitFindings(reported.sort(compareFindings), this.workspace.limits.maxFindings);
+    return { file, findings: limited, ...(this.options.keepJourneys && journey ? { journey } : {}) };
   }
 
   private runRules(analyzed: AnalyzedFile, journey: Journey, active: readonly ActiveRule[]): Finding[] {
@@ -268,6 +269,11 @@ export class FileLinter {
     const ioErrors = files.filter((file) => file.ioError).length;
     return { files: files.length - ioErrors, ...counts, suppressed: this.suppressed, ioErrors };
   }
+}
+
+/** push(...items) passes every item as an argument, which overflows the stack past about 120,000. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function directivePosition(file: string, directive: Directive) {

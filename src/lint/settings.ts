@@ -6,7 +6,7 @@ import { displayPath } from '../load/discover.js';
 import { closestMatch } from '../util/suggest.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
 import type { Rule } from './rule.js';
-import { VALIDATION_CODES } from './validation-codes.js';
+import { isValidationCode } from './validation-codes.js';
 
 /** A rule that runs on a file, with its resolved severity and parsed options. */
 export interface ActiveRule {
@@ -146,7 +146,7 @@ class SettingsChecker {
 /** Why `id` names no rule, with a "did you mean"; shared by the config, `--rule` and cjm-disable comments. */
 export function unknownRuleMessage(id: string, ruleIds: Iterable<string>, where?: string): string {
   const place = where ? ` in ${where}` : '';
-  if (VALIDATION_CODES[id]) return `${id}${place} is a validation check, not a lint rule: validation problems cannot be turned off`;
+  if (isValidationCode(id)) return `${id}${place} is a validation check, not a lint rule: validation problems cannot be turned off`;
   const suggestion = closestMatch(id, ruleIds);
   return `unknown rule ${JSON.stringify(id)}${place}${suggestion ? `: did you mean ${suggestion}?` : ''} (\`cjm rules\` lists the rules)`;
 }

@@ -11,7 +11,8 @@ export const VALIDATION_CODES: Readonly<Record<string, string>> = {
   'duplicate-key': 'A key appears twice in one YAML mapping.',
   'multi-document': 'The file holds more than one YAML document.',
   'too-deep': 'The YAML nests deeper than the configured limit.',
-  'alias-limit': 'YAML aliases expand to too many nodes.',
+  'too-many-nodes': 'The file holds more YAML values than the configured limit.',
+  'alias-limit': 'YAML aliases expand the file past the configured limits, or refer to the value they are in.',
   'empty-file': 'The file holds no journey.',
   'not-a-journey': 'The YAML is not a cjm journey.',
   'file-too-large': 'The file is larger than the configured limit.',
@@ -28,15 +29,22 @@ export const VALIDATION_CODES: Readonly<Record<string, string>> = {
   'kpi-out-of-range': "A KPI value outside its metric's range.",
 };
 
-/** Codes the lint engine itself reports. */
+/** Codes about the run rather than the journey: the lint engine's own, and the findings cap of validate and lint. */
 export const ENGINE_CODES: Readonly<Record<string, string>> = {
+  'too-many-findings': 'More findings than the configured limit: the rest of the file\'s findings are counted, not listed.',
   'rule-error': 'A lint rule failed on this file (a bug in cjm): the file was not fully linted.',
   'unused-disable-directive': 'A cjm-disable comment that suppressed nothing (--report-unused-disable-directives).',
   'invalid-disable-directive': 'A cjm-disable comment that names something other than a lint rule.',
 };
 
 export function describeCode(code: string): string {
-  return VALIDATION_CODES[code] ?? ENGINE_CODES[code] ?? `cjm check ${code}.`;
+  if (Object.hasOwn(VALIDATION_CODES, code)) return VALIDATION_CODES[code];
+  return Object.hasOwn(ENGINE_CODES, code) ? ENGINE_CODES[code] : `cjm check ${code}.`;
+}
+
+/** Whether `code` is a validation code: own keys only, so that `constructor` or `__proto__` is not one. */
+export function isValidationCode(code: string): boolean {
+  return Object.hasOwn(VALIDATION_CODES, code);
 }
 
 /** A code's section of docs/validation.md (GitHub anchors a `#### code` heading as #code); none for an unknown code. */

@@ -6,6 +6,7 @@ import type { Position } from '../findings.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
 import { displayPath } from './discover.js';
 import { UserError } from '../errors.js';
+import { maskSecrets } from '../util/secrets.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { parseYaml } from './parse.js';
 import { compileConfigPatterns, PatternError, type ConfigPatterns } from './paths.js';
@@ -20,7 +21,8 @@ export class ConfigError extends UserError {
     readonly position: Position | undefined,
     message: string,
   ) {
-    super(message);
+    // A config or catalogue path can name any file: what its errors quote is masked.
+    super(maskSecrets(message));
   }
 
   /** `file:line:col: message`, the one-line form printed to stderr, the file relative to `cwd` when below it. */
@@ -55,15 +57,31 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
-export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
+export async function loadConfig(path: string | undefined, allowOutside = false): Promise<LoadedConfig> {
   if (!path) return { config: {}, patterns: compileConfigPatterns({}), locate: () => undefined };
   const { data, locate } = await loadYamlWithSchema(path, configSchema, 'configuration');
   try {
-    return { path, config: data, patterns: compileConfigPatterns(data), locate };
+    return { path, config: data, patterns: compileConfigPatterns(data, allowOutside), locate };
   } catch (error) {
     if (error instanceof PatternError) throw new ConfigError(path, locate(error.at), error.message);
     throw error;
   }
+}
+
+/**
+ * The path of a `__proto__` key, if any. Zod's records assign keys into a
+ * plain object, where `__proto__` sets the prototype instead: `rules:
+ * {__proto__: off}` vanished without a word. Refused before the schema runs.
+ */
+function protoKeyPath(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (key === '__proto__') return at;
+    const found = protoKeyPath(child, at);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function loadCatalogFile(path: string) {
@@ -83,10 +101,13 @@ async function loadYamlWithSchema<T extends z.ZodType>(
   }
   if (!read.ok) throw new ConfigError(path, undefined, read.message);
   const parsed = parseYaml(read.text, DEFAULT_LIMITS);
-  const firstError = parsed.problems.find((problem) => problem.severity === 'error');
+  // An empty config or catalogue (or one of comments only) sets nothing, which is fine.
+  const firstError = parsed.problems.find((problem) => problem.severity === 'error' && problem.code !== 'empty-file');
   if (firstError) throw new ConfigError(path, firstError, firstError.message);
   const data = parsed.data ?? {};
   const locate = (p: readonly (string | number)[]) => parsed.positions().locate(p);
+  const proto = protoKeyPath(data, []);
+  if (proto) throw new ConfigError(path, parsed.positions().locate(proto, 'key'), `invalid ${what}: \`__proto__\` is not a key cjm knows (nor a rule id); remove it`);
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -1,8 +1,8 @@
 import { existsSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { absolutePath, compilePatterns, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
+import { absolutePath, compilePatterns, isInside, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
 import { describeIoError } from './read.js';
 
 /** Folders discovery never enters, wherever they are. */
@@ -37,10 +37,14 @@ export interface PathSelection {
   selects(absolute: string): boolean;
 }
 
-/** The config's include set, less its exclude set. */
+/**
+ * The config's include set, less its exclude set. Walked from the config's
+ * folder, or (--allow-outside) from the folder that holds it and every folder
+ * `include` reaches with `..`.
+ */
 export function workspaceSelection(root: string, patterns: ConfigPatterns): PathSelection {
   return {
-    base: root,
+    base: patterns.includeOutside.map((base) => resolve(root, base)).reduce(commonFolder, root),
     selects(absolute) {
       const path = patternPath(root, absolute);
       return patterns.include(path) && !patterns.exclude(path) && !inSkippedFolder(path);
@@ -65,7 +69,7 @@ export function argumentSelection(arg: string, options: DiscoverOptions): PathSe
   }
   return {
     base: target,
-    selects: (absolute) => absolute === target || (isJourneyFile(patternPath(target, absolute)) && isInside(target, absolute) && !excluded(target, absolute)),
+    selects: (absolute) => absolute === target || (isJourneyFile(patternPath(target, absolute)) && isBelow(target, absolute) && !excluded(target, absolute)),
   };
 }
 
@@ -75,11 +79,17 @@ function exclusion(options: DiscoverOptions): (base: string, absolute: string) =
   return (base, absolute) => exclude(patternPath(root, absolute)) || inSkippedFolder(patternPath(base, absolute));
 }
 
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (!isInside(folder, b) && parse(folder).root !== folder) folder = dirname(folder);
+  return folder;
+}
+
 function inSkippedFolder(path: string): boolean {
   return path.split('/').slice(0, -1).some((folder) => SKIPPED_FOLDERS.has(folder));
 }
 
-function isInside(folder: string, absolute: string): boolean {
+function isBelow(folder: string, absolute: string): boolean {
   const path = relative(folder, absolute);
   return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
@@ -117,16 +127,19 @@ async function expandArgument(arg: string, options: DiscoverOptions): Promise<st
 /**
  * The selected files below the selection's base, shown relative to `cwd`,
  * sorted. Honours .gitignore, never enters node_modules or .git, and does not
- * follow symlinks (a symlink loop must not hang discovery).
+ * follow links to folders (a symlink loop must not hang discovery); a link to a
+ * file is taken like the file. A folder that cannot be read is listed itself, so
+ * that the run reports it (exit 2) instead of checking fewer files in silence.
  */
 export async function findFiles(selection: PathSelection, cwd: string): Promise<string[]> {
-  const { files, gitignores } = await walk(selection.base);
+  const { files, gitignores, unreadable } = await walk(selection.base);
+  if (unreadable.includes('')) throw new DiscoveryError(selection.base, `${displayPath(selection.base, cwd)}: cannot read the folder: permission denied`);
   const isIgnored = await gitignoreFilter(selection.base, gitignores);
-  return files
+  const found = files
     .map((path) => ({ path, absolute: absolutePath(selection.base, path) }))
-    .filter(({ path, absolute }) => selection.selects(absolute) && !isIgnored(path))
-    .map(({ absolute }) => displayPath(absolute, cwd))
-    .sort(comparePaths);
+    .filter(({ path, absolute }) => selection.selects(absolute) && !isIgnored(path));
+  const skipped = unreadable.filter((path) => !isIgnored(`${path}/`) && !inSkippedFolder(`${path}/`));
+  return [...found.map(({ absolute }) => absolute), ...skipped.map((path) => absolutePath(selection.base, path))].map((absolute) => displayPath(absolute, cwd)).sort(comparePaths);
 }
 
 interface Walked {
@@ -134,23 +147,27 @@ interface Walked {
   files: string[];
   /** The .gitignore files among them. */
   gitignores: string[];
+  /** Folders readdir refused (EACCES, EPERM); '' is the walked folder itself. */
+  unreadable: string[];
 }
 
-/** Unreadable folders are skipped, as a shell glob would. */
 async function walk(folder: string): Promise<Walked> {
-  const walked: Walked = { files: [], gitignores: [] };
+  const walked: Walked = { files: [], gitignores: [], unreadable: [] };
   const visit = async (path: string): Promise<void> => {
     let entries: Dirent[];
+    const absolute = path === '' ? folder : join(folder, path);
     try {
-      entries = await readdir(path === '' ? folder : join(folder, path), { withFileTypes: true });
-    } catch {
-      return;
+      entries = await readdir(absolute, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') walked.unreadable.push(path);
+      return; // gone since it was listed, or not a folder after all: nothing below it to check
     }
     const below: Promise<void>[] = [];
     for (const entry of entries) {
       const child = path === '' ? entry.name : `${path}/${entry.name}`;
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) below.push(visit(child));
-      else if (entry.isFile()) {
+      else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink(join(absolute, entry.name))))) {
         walked.files.push(child);
         if (entry.name === '.gitignore') walked.gitignores.push(child);
       }
@@ -159,6 +176,16 @@ async function walk(folder: string): Promise<Walked> {
   };
   await visit('');
   return walked;
+}
+
+/**
+ * Whether a link leads to a regular file: a journey file linked in from a
+ * shared folder is checked like any other. Links to folders are not followed,
+ * and a dangling link is left to the files it would have matched: none.
+ */
+async function isFileLink(path: string): Promise<boolean> {
+  const target = await stat(path).catch(() => undefined);
+  return target?.isFile() ?? false;
 }
 
 /** Honours the .gitignore files below `folder`, each for the files below its own folder. */

@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch/posix.js';
 import { DEFAULT_INCLUDE, type CjmConfig } from '../schema/config.js';
 import type { DataPath } from '../findings.js';
@@ -161,16 +162,84 @@ export interface ConfigPatterns {
   ignore: PathMatcher;
   /** One per `overrides` entry, in order. */
   overrides: PathMatcher[];
+  /** Folders outside the config's folder that `include` reaches with `..` (only with allowOutside), relative to it. */
+  includeOutside: string[];
 }
 
+/**
+ * The boundary of a workspace is the folder of its cjm.config.yaml (without
+ * one, the working directory): config globs and catalogue paths that leave it
+ * are refused unless `allowOutside` (--allow-outside). A pull request can
+ * change the config, and `include: ["../outside/*.journey.yaml"]` made a bare
+ * `cjm fmt` rewrite a file outside the repository; `catalog: [/etc/passwd]`
+ * read a system file. Command-line paths are the user's own and not held to it.
+ */
+interface Boundary {
+  root: string;
+  allowOutside: boolean;
+}
+
+const OUTSIDE_HINT = 'cjm reads only below the folder of cjm.config.yaml: move the files there, or pass --allow-outside';
+
 /** Throws PatternError with the pattern's place in the config. */
-export function compileConfigPatterns(config: CjmConfig): ConfigPatterns {
+export function compileConfigPatterns(config: CjmConfig, allowOutside = false): ConfigPatterns {
+  const include = config.include ?? DEFAULT_INCLUDE;
+  const checked = (patterns: readonly string[], at: DataPath) => compileAt(allowOutside ? patterns : patterns.map((pattern, index) => insidePattern(pattern, [...at, index])), at);
   return {
-    include: compileAt(config.include ?? DEFAULT_INCLUDE, ['include']),
-    exclude: compileAt(config.exclude ?? [], ['exclude']),
-    ignore: compileAt(config.ignore ?? [], ['ignore']),
-    overrides: (config.overrides ?? []).map((override, index) => compileAt(override.files, ['overrides', index, 'files'])),
+    include: checked(include, ['include']),
+    exclude: checked(config.exclude ?? [], ['exclude']),
+    ignore: checked(config.ignore ?? [], ['ignore']),
+    overrides: (config.overrides ?? []).map((override, index) => checked(override.files, ['overrides', index, 'files'])),
+    includeOutside: include.filter(leavesBase).map(patternBase),
   };
+}
+
+/** A pattern with a `..` folder reaches above the folder it is relative to. */
+function leavesBase(pattern: string): boolean {
+  const body = pattern.startsWith('!') && !pattern.startsWith('!(') ? pattern.slice(1) : pattern;
+  return body.split('/').includes('..');
+}
+
+function insidePattern(pattern: string, at: DataPath): string {
+  if (leavesBase(pattern)) throw new PatternError(pattern, `it reaches outside with ..; ${OUTSIDE_HINT}`, at);
+  return pattern;
+}
+
+/**
+ * Throws BoundaryError when `path` (absolute) is outside the boundary, links
+ * resolved: a link inside the folder may lead out of it.
+ */
+export function checkInsideBoundary(boundary: Boundary, path: string, what: string): void {
+  if (boundary.allowOutside || isInside(boundary.root, path)) return;
+  const real = realPath(path);
+  const leads = real === path ? '' : ` (a link to ${real})`;
+  throw new BoundaryError(path, `${what} ${path}${leads} is outside ${boundary.root}; ${OUTSIDE_HINT}`);
+}
+
+/** A path outside the workspace's boundary (exit 2). */
+export class BoundaryError extends UserError {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether `path` lies in `folder` or below it, both with their links resolved (as far as they exist). */
+export function isInside(folder: string, path: string): boolean {
+  const rel = relative(realPath(folder), realPath(path));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The real path of the longest existing prefix of `path`, with the rest appended. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : resolve(realPath(parent), relative(parent, path));
+  }
 }
 
 function compileAt(patterns: readonly string[], at: DataPath): PathMatcher {
@@ -178,6 +247,6 @@ function compileAt(patterns: readonly string[], at: DataPath): PathMatcher {
     return compilePatterns(patterns);
   } catch (error) {
     if (!(error instanceof PatternError)) throw error;
-    throw new PatternError(error.pattern, error.reason, [...at, patterns.indexOf(error.pattern)]);
+    throw new PatternError(error.pattern, error.reason, error.at.length > 0 ? error.at : [...at, patterns.indexOf(error.pattern)]);
   }
 }

@@ -60,15 +60,17 @@ export async function loadData(workspace: Workspace, wanted = true): Promise<Kpi
 export interface RunScope {
   cwd: string;
   config: string | false;
+  allowOutside: boolean;
   journeyIds: string[];
   kpiData?: KpiData;
 }
 
 export function runScope(context: RunContext): RunScope {
-  return { cwd: context.workspace.cwd, config: context.workspace.config.path ?? false, journeyIds: [...context.journeyIds], kpiData: context.kpiData };
+  const { cwd, config, allowOutside } = context.workspace;
+  return { cwd, config: config.path ?? false, allowOutside, journeyIds: [...context.journeyIds], kpiData: context.kpiData };
 }
 
 export async function contextFromScope(scope: RunScope, positions: RunContext['positions']): Promise<RunContext> {
-  const workspace = await openWorkspace({ cwd: scope.cwd, config: scope.config });
+  const workspace = await openWorkspace({ cwd: scope.cwd, config: scope.config, allowOutside: scope.allowOutside });
   return { workspace, journeyIds: new Set(scope.journeyIds), positions, kpiData: scope.kpiData };
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import type { Limits } from './limits.js';
 
 /** Why a path could not be read at all: an I/O problem (exit 2), not a content problem. */
@@ -11,9 +11,20 @@ export class ReadError extends Error {
   }
 }
 
+/** What a file was when it was read, to tell later whether it changed since (cjm fmt). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 export type ReadResult =
-  /** `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back). */
-  | { ok: true; text: string; bom?: true }
+  /**
+   * `bom`: the bytes started with a UTF-8 byte order mark, which `text` leaves out (cjm fmt writes it back).
+   * `stamp`: the file's size, time and inode when read (files only, not stdin).
+   * `loneCr`: the bytes had CR line breaks without LF, which `text` has as LF (cjm fmt rewrites them).
+   */
+  | { ok: true; text: string; bom?: true; stamp?: FileStamp; loneCr?: true }
   | { ok: false; code: 'file-too-large' | 'binary-file' | 'not-utf8'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -38,6 +49,8 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
     // O_NONBLOCK keeps open() itself from hanging on a FIFO; the fstat below refuses it.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
+    // Discovery lists a folder it cannot read, so that the run says so: its journey files went unchecked.
+    if (isUnreadableFolder(file, error)) throw new ReadError(file, 'cannot read the folder (permission denied): its journey files were not checked');
     throw new ReadError(file, describeIoError(error));
   }
   try {
@@ -51,7 +64,8 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
         message: `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxFileSize)} limit (raise limits.maxFileSize in cjm.config.yaml if this is intended)`,
       };
     }
-    return decode(readFileSync(fd));
+    const read = decode(readFileSync(fd));
+    return read.ok ? { ...read, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } } : read;
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(file, describeIoError(error));
@@ -60,16 +74,59 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
   }
 }
 
+function isUnreadableFolder(file: string, error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'EACCES' && code !== 'EPERM') return false;
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function decode(bytes: Uint8Array): ReadResult {
+  if (isUtf16(bytes)) return { ok: false, code: 'not-utf8', message: 'file is UTF-16 text; save it as UTF-8 (every editor can: "Save with encoding", UTF-8)' };
   if (bytes.includes(0)) {
     return { ok: false, code: 'binary-file', message: 'file holds binary data (NUL bytes), not YAML text' };
   }
   try {
-    const text = stripBom(utf8.decode(bytes));
-    return hasBom(bytes) ? { ok: true, text, bom: true } : { ok: true, text };
+    const decoded = stripBom(utf8.decode(bytes));
+    const text = lfForLoneCr(decoded);
+    return { ok: true, text, ...(hasBom(bytes) && { bom: true }), ...(text !== decoded && { loneCr: true }) };
   } catch {
     return { ok: false, code: 'not-utf8', message: 'file is not valid UTF-8 text; save it as UTF-8' };
   }
+}
+
+/**
+ * A CR not followed by LF as LF. YAML counts a lone CR as a line break (old Mac
+ * files, some exports), js-yaml does, and `yaml` does not: validate passed a
+ * CR-only file, lint put every finding on line 1, fmt called it a syntax
+ * error, and a quoted "x\ry" read "x y" in one command and "x\ry" in another.
+ * Replaced once, here and in parseYaml, every command reads the same text; one
+ * character for one, so offsets (and positions) stay the file's own.
+ */
+export function lfForLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * UTF-16, as some Windows editors save: a byte order mark (FF FE or FE FF), or
+ * text whose every other byte is NUL (ASCII in UTF-16 without one). Said so,
+ * with the fix, rather than "binary data".
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 200);
+  if (sample.length < 4 || sample.length % 2 !== 0) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNuls++;
+    if (sample[i + 1] === 0) oddNuls++;
+  }
+  const half = sample.length / 2;
+  return (oddNuls === half && evenNuls === 0) || (evenNuls === half && oddNuls === 0);
 }
 
 function hasBom(bytes: Uint8Array): boolean {
@@ -92,6 +149,18 @@ export function describeIoError(error: unknown): string {
       return 'is a directory, not a file';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EDQUOT':
+      return 'over the disk quota';
+    case 'EPIPE':
+      return 'the reading end of the pipe was closed';
+    case 'ENXIO':
+      return 'no such device (or nobody reads from the pipe)';
     default:
       return (error as Error)?.message ?? String(error);
   }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { builtinCatalog, extendCatalog, type ResolvedCatalog } from './catalog.js';
 import { ConfigError, findConfigFile, loadCatalogFile, loadConfig, type LoadedConfig } from './config.js';
 import { discoverFiles, findFiles, workspaceSelection, type DiscoverOptions } from './discover.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { BoundaryError, checkInsideBoundary } from './paths.js';
 import { detachText } from '../findings.js';
 import { readTextFileSync, type ReadResult } from './read.js';
 
@@ -12,13 +12,17 @@ export interface WorkspaceOptions {
   cwd?: string;
   /** A config file to use, or false to use none (--no-config). Default: search upward from cwd. */
   config?: string | false;
+  /** Let config globs and catalogue paths reach outside the config's folder (--allow-outside; see Boundary). */
+  allowOutside?: boolean;
 }
 
 /** What every command works against: the config, the shared catalogue and the limits. */
 export interface Workspace {
   cwd: string;
-  /** The config file's directory, or cwd when there is none: config globs are relative to it. */
+  /** The config file's directory, or cwd when there is none: config globs are relative to it, and it is the boundary. */
   root: string;
+  /** Whether config paths may leave `root` (--allow-outside). */
+  allowOutside: boolean;
   config: LoadedConfig;
   catalog: ResolvedCatalog;
   limits: Limits;
@@ -27,15 +31,17 @@ export interface Workspace {
 export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath = options.config === false ? undefined : options.config ? resolve(cwd, options.config) : findConfigFile(cwd);
-  if (typeof options.config === 'string' && configPath) await assertReadable(configPath);
-  const config = await loadConfig(configPath);
+  const allowOutside = options.allowOutside ?? false;
+  const config = await loadConfig(configPath, allowOutside);
   const root = configPath ? dirname(configPath) : cwd;
   let catalog = extendCatalog(builtinCatalog(), config.config);
   for (const [index, file] of (config.config.catalog ?? []).entries()) {
     const path = resolve(root, file);
     try {
+      checkInsideBoundary({ root, allowOutside }, path, 'catalog file');
       catalog = extendCatalog(catalog, await loadCatalogFile(path));
     } catch (error) {
+      if (error instanceof BoundaryError) throw new ConfigError(configPath!, config.locate(['catalog', index]), error.message);
       if (error instanceof ConfigError && error.message.startsWith('cannot read')) {
         throw new ConfigError(configPath!, config.locate(['catalog', index]), `catalog file ${file}: ${error.message.replace(/^cannot read the catalogue file: /, '')}`);
       }
@@ -43,12 +49,15 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     }
   }
   const limits = { ...DEFAULT_LIMITS, ...config.config.limits };
-  return { cwd, root, config, catalog, limits };
+  return { cwd, root, allowOutside, config, catalog, limits };
 }
 
 /** The journey files a bare command works on: the config's include set, or every journey file below cwd. */
 export async function workspaceFiles(workspace: Workspace): Promise<string[]> {
-  return findFiles(workspaceSelection(workspace.root, workspace.config.patterns), workspace.cwd);
+  const files = await findFiles(workspaceSelection(workspace.root, workspace.config.patterns), workspace.cwd);
+  // Discovery takes a link to a file like the file: one that leads out of the boundary is refused like a pattern that does.
+  for (const file of files) checkInsideBoundary(workspace, resolve(workspace.cwd, file), 'journey file');
+  return files;
 }
 
 /** Files named on the command line, or the workspace's files when none are. */
@@ -90,12 +99,4 @@ const TOP_LEVEL_ID = /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
 export function topLevelJourneyId(text: string): string | undefined {
   const id = TOP_LEVEL_ID.exec(text.slice(0, 64 * 1024))?.[2];
   return id === undefined ? undefined : detachText(id);
-}
-
-async function assertReadable(path: string): Promise<void> {
-  try {
-    await readFile(path);
-  } catch {
-    throw new ConfigError(path, undefined, 'config file not found or not readable');
-  }
 }

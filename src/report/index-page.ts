@@ -23,9 +23,14 @@ export interface IndexPageOptions {
   overviews?: boolean;
 }
 
-/** The page file of a journey, relative to the index; ids are slugs, so the name needs no escaping. */
+/**
+ * The page file of a journey, relative to the index; ids are slugs, so the name
+ * needs no escaping. Every other file of the report is `<id>.<something>`, and ids
+ * hold no dot, so only `index` could collide: with index.md itself, which would
+ * replace its page. That journey's page is index.journey.md.
+ */
 export function pageFileName(journeyId: string): string {
-  return `${journeyId}.md`;
+  return journeyId === 'index' ? 'index.journey.md' : `${journeyId}.md`;
 }
 
 export function renderIndexPage(journeys: readonly ReportJourney[], options: IndexPageOptions): string {

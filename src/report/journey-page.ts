@@ -340,6 +340,6 @@ function severityLabel(severity: Finding['severity']): string {
 }
 
 function ruleCell(ruleId: string): string {
-  if (ruleId in VALIDATION_CODES || ruleId in ENGINE_CODES || !/^[a-z0-9-]+$/.test(ruleId)) return codeSpan(ruleId);
+  if (Object.hasOwn(VALIDATION_CODES, ruleId) || Object.hasOwn(ENGINE_CODES, ruleId) || !/^[a-z0-9-]+$/.test(ruleId)) return codeSpan(ruleId);
   return `[${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)})`;
 }

@@ -76,7 +76,12 @@ function isFile(path: string): boolean {
 }
 
 export class WorkerPool {
-  private constructor(private readonly workers: Worker[]) {}
+  /** Workers that failed while idle (a module that would not load): their share stays in this thread. */
+  private readonly failed = new WeakSet<Worker>();
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) worker.on('error', () => this.failed.add(worker));
+  }
 
   /**
    * Starts up to `workerCount()` threads for a run over `patterns`; undefined when
@@ -89,11 +94,8 @@ export class WorkerPool {
     const count = limit ?? workerCount();
     if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
     const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { processor: processor.href } }));
-    // An idle pool must not keep the process alive or lose an error.
-    for (const worker of workers) {
-      worker.unref();
-      worker.on('error', () => undefined);
-    }
+    // An idle pool must not keep the process alive; an idle worker's error is recorded by the pool.
+    for (const worker of workers) worker.unref();
     return new WorkerPool(workers);
   }
 
@@ -117,31 +119,48 @@ export class WorkerPool {
    * file order and the workers' totals summed; closes the pool.
    */
   async run<Result>(files: readonly string[], task: ParallelTask<Result>): Promise<{ results: Result[]; totals: Record<string, number> }> {
-    const used = this.workers.slice(0, this.sizeFor(files.length));
-    for (const idle of this.workers.slice(used.length)) void idle.terminate();
+    const used = this.workers.filter((worker) => !this.failed.has(worker)).slice(0, this.sizeFor(files.length));
+    for (const idle of this.workers) if (!used.includes(idle)) void idle.terminate();
     const results = new Array<Result>(files.length);
     const totals: Record<string, number> = {};
     let next = 0;
+    // Files a failed worker had in hand: processed again, here if need be, so that no file and no error is lost.
+    const retry: number[] = [];
     const takeBatch = (): number[] => {
+      if (retry.length > 0) return retry.splice(0, BATCH);
       const batch: number[] = [];
       while (batch.length < BATCH && next < files.length) batch.push(next++);
       return batch;
     };
 
+    /**
+     * A worker that fails (an error, a crash, a processor that throws) is
+     * stopped and every file it had goes back to the queue (its totals come
+     * only when it is done, so even the finished ones): the main thread
+     * processes them, and a file's error is raised there, as in a run without workers.
+     */
     const drive = (worker: Worker): Promise<void> =>
-      new Promise((resolve, reject) => {
+      new Promise((resolve) => {
+        const taken: number[] = [];
+        const fail = () => {
+          retry.push(...taken.splice(0));
+          worker.removeAllListeners('message');
+          void worker.terminate();
+          resolve();
+        };
         worker.ref();
         worker.removeAllListeners('error');
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker stopped with exit code ${code}`))));
+        worker.on('error', fail);
+        worker.on('exit', (code) => (code === 0 ? resolve() : fail()));
         worker.on('message', (reply: WorkerReply<Result>) => {
-          if (reply.error) return reject(new Error(reply.error));
+          if (reply.error) return fail();
           for (const { index, result } of reply.results ?? []) results[index] = result;
           if (reply.done) {
             for (const [key, value] of Object.entries(reply.done)) totals[key] = (totals[key] ?? 0) + value;
             return;
           }
           const batch = takeBatch();
+          taken.push(...batch);
           worker.postMessage(batch.length > 0 ? { batch: batch.map((index) => ({ index, file: files[index] })) } : { stop: true });
         });
         worker.postMessage({ options: task.options });
@@ -156,6 +175,7 @@ export class WorkerPool {
     };
 
     await Promise.all([runHere(), ...used.map(drive)]);
+    await runHere();
     return { results, totals };
   }
 }

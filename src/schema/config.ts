@@ -45,12 +45,14 @@ export const configSchema = z
     data: z.array(dataSourceSchema).optional().describe('KPI data sources: exports whose rows give KPI actuals (docs/data.md).'),
     limits: z
       .strictObject({
-        maxFileSize: z.int().positive().optional().describe('Largest journey file read, in bytes. Default 5 MB.'),
+        maxFileSize: z.int().min(1024).optional().describe('Largest journey, catalogue or config file read, in bytes. Default 524288 (512 KB).'),
         maxDepth: z.int().min(8).max(200).optional().describe('Deepest nesting accepted. Default 64.'),
+        maxNodes: z.int().min(1000).optional().describe('Most YAML values (keys, items, lists and mappings) in one file, with aliases expanded. Default 50000.'),
+        maxFindings: z.int().min(1).optional().describe('Findings listed per file; the rest are counted in one last finding. Default 1000.'),
         maxDataFileSize: z.int().positive().optional().describe('Largest KPI data file read, in bytes. Default 100 MB.'),
       })
       .optional()
-      .describe('Limits on what cjm reads: file size and nesting depth.'),
+      .describe('The budget of one file: its size, nesting depth, YAML values and findings listed (docs/configuration.md#limits).'),
   })
   .describe('cjm workspace configuration (cjm.config.yaml).');
 

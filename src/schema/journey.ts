@@ -7,7 +7,14 @@ import { z } from 'zod';
  * unique ids) are not expressible in JSON Schema and live in src/validate/references.ts.
  */
 
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Ids name output files (`<id>.map.svg`, `<id>.md`): about 240 characters
+ * hit ENAMETOOLONG on common file systems once a suffix is added, and no
+ * reader scans an id that long. 64 leaves room for every suffix and folder.
+ */
+const MAX_ID_LENGTH = 64;
 
 /**
  * Links open in a browser or a mail client, so only http, https and mailto:
@@ -24,8 +31,14 @@ const URL_PATTERN = new RegExp(String.raw`^(?:https?://[^\s/?#]+(?:[/?#]\S*)?|ma
 export const slug = z
   .string()
   .regex(SLUG_PATTERN, { error: 'an id: lowercase letters, digits and dashes, starting with a letter or digit' })
+  .max(MAX_ID_LENGTH)
   .meta({ patternErrorMessage: 'An id: lowercase letters, digits and dashes, starting with a letter or digit (e.g. open-claim).' })
-  .describe('An id: lowercase letters, digits and dashes, e.g. open-claim.');
+  .describe(`An id: lowercase letters, digits and dashes, at most ${MAX_ID_LENGTH} characters, e.g. open-claim.`);
+
+/** Whether `value` is a valid id (pattern and length): for ids that come from elsewhere than a journey file (init --id). */
+export function isId(value: string): boolean {
+  return slug.safeParse(value).success;
+}
 
 const text = z.string().min(1);
 const isoDate = z.iso

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { journeySchema, type Journey } from '../schema/journey.js';
 import type { DataPath, Finding, Severity } from '../findings.js';
-import { compareFindings, detachText, findingAtStart } from '../findings.js';
+import { compareFindings, detachText, findingAtStart, limitFindings } from '../findings.js';
 import { catalogForJourney } from '../load/catalog.js';
 import { parseYaml, type ParsedSource } from '../load/parse.js';
 import { decode, ReadError, readTextFile, type ReadResult } from '../load/read.js';
@@ -44,8 +44,14 @@ function analyzeRead(file: string, read: ReadResult, context: RunContext): Analy
   return analyzeText(file, read.text, context);
 }
 
-/** Parses and validates journey text: syntax, then schema and references. */
+/** Parses and validates journey text: syntax, then schema and references; findings within limits.maxFindings. */
 export function analyzeText(file: string, text: string, context: RunContext): AnalyzedFile {
+  const result = checkText(file, text, context);
+  result.findings = limitFindings(result.findings.sort(compareFindings), context.workspace.limits.maxFindings);
+  return result;
+}
+
+function checkText(file: string, text: string, context: RunContext): AnalyzedFile {
   const source = parseYaml(text, context.workspace.limits, context.positions);
   const findings: Finding[] = source.problems.map(({ code, ...problem }) => ({ file, ruleId: code, ...problem }));
   const result: AnalyzedFile = { file, text, source, findings };
@@ -68,7 +74,6 @@ export function analyzeText(file: string, text: string, context: RunContext): An
   const references = { catalog: context.workspace.catalog, journeyIds: context.journeyIds };
   for (const problem of checkReferences(journey, references, refused)) at(problem.path, problem.target ?? 'value', problem.code, problem.message);
   if (parsed.success && context.kpiData) Object.assign(result, applyKpiData(parsed.data, context.kpiData, catalogForJourney(context.workspace.catalog, parsed.data)));
-  findings.sort(compareFindings);
   return result;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { DataPath } from '../findings.js';
 import { formatDataPath } from '../findings.js';
+import { maskSecrets } from '../util/secrets.js';
 import { closestMatch } from '../util/suggest.js';
 import { keyHint, valueHint } from './value-hints.js';
 
@@ -82,7 +83,7 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         const parent = path.length > 1 ? ` in \`${formatDataPath(path.slice(0, -1))}\`` : '';
         return [{ path, target: 'value', message: `missing required key \`${field}\`${parent}${hintFor(schemaAt(schema, path))}` }];
       }
-      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; ${expectedType(issue.expected)}`, value, [issue.expected]) }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value, path)}; ${expectedType(issue.expected)}`, value, [issue.expected]) }];
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schemaAt(schema, path));
@@ -104,14 +105,14 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): PathProb
         {
           path,
           target: 'value',
-          message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`, value, []),
+          message: withHint(`\`${formatDataPath(path)}\` is ${show(value, path)}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`, value, []),
         },
       ];
     case 'too_small':
     case 'too_big':
-      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` ${describeBound(issue, value)}` }];
+      return [{ path, target: 'value', message: `\`${formatDataPath(path)}\` ${describeBound(issue, value, path)}` }];
     case 'invalid_format':
-      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${describeFormat(issue)}`, value, []) }];
+      return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value, path)}; must be ${describeFormat(issue)}`, value, []) }];
     case 'invalid_union':
       return describeUnion(issue, schema, path, value);
     default:
@@ -125,7 +126,7 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, p
   const union = schemaAt(schema, path);
   const allowed = union?.description?.replace(/\.$/, '') ?? unionOptions(union);
   const expected = branches.flatMap((errors) => errors.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 0 ? [e.expected] : [])));
-  return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value)}; must be ${allowed || 'another shape'}`, value, expected) }];
+  return [{ path, target: 'value', message: withHint(`\`${formatDataPath(path)}\` is ${show(value, path)}; must be ${allowed || 'another shape'}`, value, expected) }];
 }
 
 function withHint(message: string, value: unknown, expected: readonly string[]): string {
@@ -133,7 +134,7 @@ function withHint(message: string, value: unknown, expected: readonly string[]):
   return hint ? `${message}; ${hint}` : message;
 }
 
-function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown, path: DataPath): string {
   const small = issue.code === 'too_small';
   const limit = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
   switch (issue.origin) {
@@ -141,8 +142,11 @@ function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
       return small ? `must have at least ${limit} item${Number(limit) === 1 ? '' : 's'}` : `must have at most ${limit} items`;
     case 'string':
       return small ? (Number(limit) === 1 ? 'must not be empty' : `must be at least ${limit} characters`) : `must be at most ${limit} characters`;
-    default:
-      return `is ${show(value)}; must be ${small ? 'at least' : 'at most'} ${limit}`;
+    default: {
+      // positive() is a minimum of 0 that 0 itself does not meet: "at least 0" would contradict the value.
+      const bound = issue.inclusive === false ? (small ? 'more than' : 'less than') : small ? 'at least' : 'at most';
+      return `is ${show(value, path)}; must be ${bound} ${limit}`;
+    }
   }
 }
 
@@ -188,14 +192,20 @@ function fieldName(path: readonly (string | number)[]): string {
   return last === undefined ? '(document)' : String(last);
 }
 
-function show(value: unknown): string {
+/**
+ * The value at fault, quoted at most 40 characters long, credentials masked: a
+ * message never quotes more of a file. A whole document that is one text (a
+ * file that is not YAML at all: `catalog: [/etc/passwd]`) is not quoted.
+ */
+function show(value: unknown, path: readonly PropertyKey[]): string {
   if (value === undefined) return 'missing';
+  if (typeof value === 'string' && path.length === 0) return 'text';
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {
-    const clipped = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return JSON.stringify(clipped);
+    const masked = maskSecrets(value);
+    return JSON.stringify(masked.length > 40 ? `${masked.slice(0, 37)}...` : masked);
   }
   return String(value);
 }

@@ -28,20 +28,23 @@ describe('a journey of 10,000 steps', () => {
   const sizes = [1_000, 10_000] as const;
   const timings: Record<string, Record<number, number>> = { validate: {}, lint: {}, render: {} };
 
+  // 10,000 steps are 2.5 MB and 300,000 YAML nodes, far past the default limits (a real journey has 30 steps): raised here.
+  const config = join(scratch.dir, 'cjm.config.yaml');
   beforeAll(() => {
+    writeFileSync(config, 'limits: { maxFileSize: 10485760, maxNodes: 1000000 }\n');
     for (const size of sizes) writeFileSync(join(scratch.dir, `big-${size}.journey.yaml`), bigJourney(size));
   });
 
   it('validates, lints and renders Mermaid in seconds, and 10x the steps costs about 10x the time', async () => {
     // Warm-up: module loading and JIT would otherwise be charged to the small file.
-    await lintFiles(['big-1000.journey.yaml'], { cwd: scratch.dir, config: false, now: NOW });
+    await lintFiles(['big-1000.journey.yaml'], { cwd: scratch.dir, config, now: NOW });
     for (const size of sizes) {
       const file = `big-${size}.journey.yaml`;
-      const validate = await timed(() => validateFiles([file], { cwd: scratch.dir, config: false }));
+      const validate = await timed(() => validateFiles([file], { cwd: scratch.dir, config }));
       expect(validate.value.files[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
       timings.validate[size] = validate.ms;
 
-      const lint = await timed(() => lintFiles([file], { cwd: scratch.dir, config: false, now: NOW, keepJourneys: true }));
+      const lint = await timed(() => lintFiles([file], { cwd: scratch.dir, config, now: NOW, keepJourneys: true }));
       timings.lint[size] = lint.ms;
       const journey = lint.value.files[0].journey as Journey;
       expect(journey.stages.flatMap((stage) => stage.steps ?? [])).toHaveLength(size);

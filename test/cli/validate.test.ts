@@ -74,11 +74,11 @@ describe('cjm validate (built binary)', () => {
 
   it('a file over the size limit set in the config is a finding, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cjm-size-'));
-    writeFileSync(join(dir, 'cjm.config.yaml'), 'limits: { maxFileSize: 100 }\n');
-    writeFileSync(join(dir, 'big.journey.yaml'), `cjm: 1\nid: big\ntitle: ${'x'.repeat(200)}\nstages: []\n`);
+    writeFileSync(join(dir, 'cjm.config.yaml'), 'limits: { maxFileSize: 1024 }\n');
+    writeFileSync(join(dir, 'big.journey.yaml'), `cjm: 1\nid: big\ntitle: ${'x'.repeat(2000)}\nstages: []\n`);
     const result = await runCli(['validate'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/big\.journey\.yaml\n\s+1:1\s+error\s+file is \d+ B, over the 100 B limit/);
+    expect(result.stdout).toMatch(/big\.journey\.yaml\n\s+1:1\s+error\s+file is 2.0 KB, over the 1.0 KB limit/);
   });
 
   it('a FIFO or a directory named like a journey is an I/O error (exit 2), and the other files are still checked', async () => {

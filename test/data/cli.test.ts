@@ -144,3 +144,21 @@ describe('cjm diff --rev with KPI data', () => {
     expect(plain.stdout).not.toContain('csat');
   });
 });
+
+describe('cjm data sync writes through the one writer (issue 12)', () => {
+  it('a read-only journey is reported and left as it is; the byte order mark of another is kept', async () => {
+    const { chmodSync } = await import('node:fs');
+    const dir = workspace({});
+    writeFileSync(join(dir, 'claim.journey.yaml'), `\ufeff${JOURNEY}`);
+    const synced = await runCli(['data', 'sync'], { cwd: dir });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'claim.journey.yaml'), 'utf8').startsWith('\ufeff# The claim journey')).toBe(true);
+
+    writeFileSync(join(dir, 'claim.journey.yaml'), JOURNEY);
+    chmodSync(join(dir, 'claim.journey.yaml'), 0o444);
+    const refused = await runCli(['data', 'sync'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('cjm: claim.journey.yaml: not written: is read-only; make it writable first\n');
+    expect(readFileSync(join(dir, 'claim.journey.yaml'), 'utf8')).toBe(JOURNEY);
+  });
+});

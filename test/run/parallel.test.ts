@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,4 +37,53 @@ describe('validate and lint on worker threads', () => {
       expect(JSON.parse(single.stdout).summary.files).toBe(150);
     });
   }
+});
+
+/**
+ * Issue 12: the pool never loses a file or an error. A worker that fails is
+ * stopped and everything it had is done again in the main thread.
+ */
+describe('a failing worker', () => {
+  const processorUrl = (body: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cjm-processor-')), 'processor.mjs');
+    writeFileSync(file, body);
+    return new URL(`file://${file}`);
+  };
+  const files = Array.from({ length: 200 }, (_, i) => `f${i}`);
+  // Slow enough here that the worker gets batches of its own.
+  const runHere = async (file: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return `here:${file}`;
+  };
+
+  async function runPool(processor: URL) {
+    // The built pool: its worker script exists only in dist/.
+    const { WorkerPool } = (await import(join(ROOT, 'dist/run/parallel.js'))) as typeof import('../../src/run/parallel.js');
+    const pool = WorkerPool.startFor({ patterns: [], cwd: ROOT, processor, enabled: true, workers: 1 })!;
+    expect(pool).toBeDefined();
+    try {
+      return await pool.run(files, { options: {}, runHere });
+    } finally {
+      pool.close();
+    }
+  }
+
+  it('that crashes mid-run: every file still has its result, and no total counts a file twice', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'cjm-crash-')), 'crashed');
+    const processor = processorUrl(
+      `import { writeFileSync } from 'node:fs';\nlet n = 0;\nexport async function createProcessor() {\n  return { async run(file) { if (n === 20) { writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); } n++; return \`worker:\${file}\`; }, totals: () => ({ n }) };\n}\n`,
+    );
+    const { results, totals } = await runPool(processor);
+    expect(existsSync(marker)).toBe(true);
+    expect(results).toHaveLength(200);
+    expect(results.every((result, i) => result.endsWith(`:f${i}`))).toBe(true);
+    // The worker did 20 files before it stopped: they were done again here, and its totals never came.
+    expect(results.filter((result) => result.startsWith('worker:'))).toEqual([]);
+    expect(totals).toEqual({});
+  });
+
+  it('whose processor module cannot load: the main thread does the whole run', async () => {
+    const { results } = await runPool(processorUrl('throw new Error("cannot load");\n'));
+    expect(results).toEqual(files.map((file) => `here:${file}`));
+  });
 });
