@@ -124,7 +124,10 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { prepareRun } = await import('../load/prepare.js');
   const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
+  const { configuredRuleOptions } = await import('../lint/configured-options.js');
+  const { hotspotThreshold } = await import('../model/dropoff.js');
   const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
+  const hotspotOptions = configuredRuleOptions(prepared.context.workspace, 'dropoff-hotspot');
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;
@@ -135,7 +138,13 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
     } else if (!analyzed.journey || analyzed.findings.some((finding) => finding.severity === 'error')) {
       invalid.push({ file: analyzed.file, findings: analyzed.findings });
     } else {
-      journeys.push({ file: analyzed.file, journey: analyzed.journey, catalog: catalogForJourney(prepared.context.workspace.catalog, analyzed.journey), lintSummary: lint?.get(analyzed.file) });
+      journeys.push({
+        file: analyzed.file,
+        journey: analyzed.journey,
+        catalog: catalogForJourney(prepared.context.workspace.catalog, analyzed.journey),
+        lintSummary: lint?.get(analyzed.file),
+        dropoffHotspot: hotspotThreshold(hotspotOptions(analyzed.file)),
+      });
     }
   }
   return { journeys, invalid };

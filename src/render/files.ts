@@ -14,6 +14,8 @@ export interface JourneyToRender {
   catalog?: ResolvedCatalog;
   /** map and blueprint: a line for the header (`cjm render --lint`). */
   lintSummary?: string;
+  /** The dropoff-hotspot rule's threshold for this file, in % (default: the rule's). */
+  dropoffHotspot?: number;
 }
 
 export type RenderFormat = DiagramFormat;
@@ -68,7 +70,7 @@ export function diagramFileName(journeyId: string, kind: DiagramKind, format: Re
  */
 export async function renderDiagram(item: JourneyToRender, kind: DiagramKind, format: RenderFormat, options: Omit<RenderFilesOptions, 'outDir' | 'kinds' | 'format'>, browser?: SvgRenderer): Promise<string | Buffer> {
   const definition = diagram(kind);
-  const diagramOptions: DiagramOptions = { catalog: item.catalog, stageIds: options.stageIds, theme: options.theme, lintSummary: item.lintSummary ?? options.lintSummary };
+  const diagramOptions: DiagramOptions = { catalog: item.catalog, stageIds: options.stageIds, theme: options.theme, lintSummary: item.lintSummary ?? options.lintSummary, dropoffHotspot: item.dropoffHotspot ?? options.dropoffHotspot };
   if (definition.engine === 'native') {
     // A PNG is drawn in the theme the SVG is in; `auto` has no viewer to ask, so it is light.
     const svg = definition.svg(item.journey, format === 'png' && diagramOptions.theme === 'auto' ? { ...diagramOptions, theme: 'light' } : diagramOptions);

@@ -26,7 +26,7 @@ describe("the pictures mark the dropoff-hotspot rule's threshold", () => {
   });
 });
 
-describe('cjm report with the rule configured', () => {
+describe('cjm render and cjm report with the rule configured', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cjm-hotspot-'));
@@ -38,7 +38,12 @@ describe('cjm report with the rule configured', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('marks the same steps on the map, in the flow and in "where it hurts"', async () => {
+  it('render marks the step on the map and in the flow', async () => {
+    expect((await runCli(['render', 'checkout.journey.yaml'], { cwd: dir })).stdout).toContain('>12% drop off · hotspot</text>');
+    expect((await runCli(['render', 'checkout.journey.yaml', '-d', 'flow', '-f', 'mermaid'], { cwd: dir })).stdout).toMatch(/class n1 dropoff/);
+  });
+
+  it('report marks the same steps on the map, in the flow and in "where it hurts"', async () => {
     const result = await runCli(['report', '--images', 'mermaid', '--out', 'site'], { cwd: dir });
     expect(result.stderr).toBe('');
     const page = await readFile(join(dir, 'site', 'checkout.md'), 'utf8');
