@@ -97,3 +97,11 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>):
     }
   };
 }
+
+/**
+ * Pictures and pages drawn from KPI data say so when rows of a data file were
+ * left out (`cjm report`, `cjm render`); `cjm lint` lists the problems.
+ */
+export function noteDataProblems(file: string, errors: number): void {
+  if (errors > 0) writeErr(`cjm: ${file}: ${errors} problem${errors === 1 ? '' : 's'} in the KPI data (rows left out); run cjm lint for the list`);
+}

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import type { JourneyToRender, RenderFormat } from '../render/files.js';
 import { cli } from './context.js';
-import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, noteDataProblems, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 // Listed here, not imported from src/render/diagrams.ts, so `cjm --help` loads no drawing code; a test keeps them equal.
 export const CLI_DIAGRAMS = ['map', 'blueprint', 'journey', 'flow', 'emotion'] as const;
@@ -128,6 +128,11 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { hotspotThreshold } = await import('../model/dropoff.js');
   const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
   const hotspotOptions = configuredRuleOptions(prepared.context.workspace, 'dropoff-hotspot');
+  const dataErrors = new Map<string, number>();
+  for (const finding of prepared.context.kpiData?.findings ?? []) {
+    if (finding.severity === 'error') dataErrors.set(finding.file, (dataErrors.get(finding.file) ?? 0) + 1);
+  }
+  for (const [file, errors] of dataErrors) noteDataProblems(file, errors);
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { FileResult } from '../findings.js';
 import { cli } from './context.js';
-import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
+import { action, ALLOW_OUTSIDE, colorLevel, coreOptions, EXIT, noteDataProblems, raiseExitCode, UsageError, writeErr, writeOut, writeErrText, writeOutLine } from './io.js';
 
 interface ReportCliOptions {
   out: string;
@@ -52,8 +52,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   const dataFiles = new Set(run.dataFiles);
   for (const file of run.files) {
     if (dataFiles.has(file.file)) {
-      const errors = file.findings.filter((finding) => finding.severity === 'error').length;
-      if (errors > 0) writeErr(`cjm: ${file.file}: ${errors} problem${errors === 1 ? '' : 's'} in the KPI data (rows left out); run cjm lint for the list`);
+      noteDataProblems(file.file, file.findings.filter((finding) => finding.severity === 'error').length);
       continue;
     }
     if (file.ioError) {

@@ -80,6 +80,18 @@ describe('cjm lint with KPI data', () => {
   });
 });
 
+describe('pictures and pages drawn from KPI data', () => {
+  it('render and report say in one line per data file when rows were left out', async () => {
+    const dir = workspace({ 'data/kpis.csv': `${CSV}claim,report,,csat,lots,2026-12-01\n` });
+    const note = 'cjm: data/kpis.csv: 1 problem in the KPI data (rows left out); run cjm lint for the list\n';
+    const render = await runCli(['render', 'claim.journey.yaml'], { cwd: dir });
+    expect(render.stderr).toBe(note);
+    expect(render.stdout).toContain('<svg');
+    const report = await runCli(['report', '--out', 'site', '--images', 'none'], { cwd: dir });
+    expect(report.stderr).toBe(note);
+  });
+});
+
 describe('cjm data sync', () => {
   it('--check fails while a file is behind; sync writes actual, measured and source, keeping comments; then all agree', async () => {
     const dir = workspace({});
