@@ -1,5 +1,7 @@
-import { cli, runInContext, type CliContext } from './commands/context.js';
+import { CommanderError } from 'commander';
+import { cli, runAlone, runInContext, type CliContext } from './commands/context.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
+import { createProgram } from './program.js';
 
 export interface MainOptions {
   /** The arguments after `cjm`. */
@@ -18,6 +20,15 @@ export interface MainOptions {
  * other, which is why nothing here reads `process` beyond the defaults.
  */
 export async function main(options: MainOptions): Promise<number> {
+  return run(options, runInContext);
+}
+
+/** main() for the binary, whose run is the only one in its process (see runAlone). */
+export async function mainAlone(options: MainOptions): Promise<number> {
+  return run(options, runAlone);
+}
+
+async function run(options: MainOptions, runIn: typeof runInContext): Promise<number> {
   const context: CliContext = {
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? process.env,
@@ -27,9 +38,9 @@ export async function main(options: MainOptions): Promise<number> {
     exitCode: EXIT.ok,
     debug: options.argv.includes('--debug'),
   };
-  return runInContext(context, async () => {
-    const { CommanderError } = await import('commander');
-    const { createProgram } = await import('./program.js');
+  // dist/ is a bundle: with --debug, stack traces name the files and lines of src/ (its source maps).
+  if (context.debug) process.setSourceMapsEnabled(true);
+  return runIn(context, async () => {
     try {
       await createProgram().parseAsync([...options.argv], { from: 'user' });
     } catch (error) {

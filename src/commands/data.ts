@@ -20,7 +20,7 @@ export function registerData(program: Command): void {
 async function runSync(paths: string[], options: SyncCliOptions): Promise<void> {
   if (paths.includes('-')) throw new UsageError('cjm data sync rewrites files, not stdin: pass paths');
   const { syncFiles } = await import('../data/sync.js');
-  const run = await syncFiles(paths, { ...(await coreOptions(options.config)), check: options.check });
+  const run = await syncFiles(paths, { ...coreOptions(options.config), check: options.check });
   if (!run.hasData) throw new UsageError('the config has no data sources: add data: to cjm.config.yaml (see docs/data.md)');
   let changed = 0;
   for (const file of run.files) {

@@ -30,7 +30,7 @@ async function runFmt(paths: string[], options: FmtCliOptions): Promise<void> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw new UsageError('- (stdin) formats one text to stdout; give it alone');
   const dryRun = Boolean(options.check || options.diff);
-  const results = await formatFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), check: dryRun, eol: options.eol });
+  const results = await formatFiles(paths, { ...coreOptions(options.config, options.stdinFilename), check: dryRun, eol: options.eol });
 
   let changed = 0;
   for (const result of results) {

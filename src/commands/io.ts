@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isUserFacing, UserError } from '../errors.js';
+import { workerCount } from '../run/parallel.js';
 import { cli } from './context.js';
 
 /**
@@ -32,8 +33,7 @@ export function cliPath(path: string): string {
  * What every command that reads journeys hands the core: where it runs, which
  * config, stdin, and how many worker threads the environment allows.
  */
-export async function coreOptions(config: string | false, stdinFilename?: string) {
-  const { workerCount } = await import('../run/parallel.js');
+export function coreOptions(config: string | false, stdinFilename?: string) {
   const { cwd, env, stdin } = cli();
   return { cwd, config, stdinFilename, stdin, workers: workerCount(env) };
 }

@@ -70,7 +70,7 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
   if (options.sarifCategory !== undefined && options.format !== 'sarif') throw new UsageError('--sarif-category applies to SARIF output: add -f sarif');
   const unused = unusedDirectiveSeverity(options.reportUnusedDisableDirectives, paths);
   const run = await lintFiles(paths, {
-    ...(await coreOptions(options.config, options.stdinFilename)),
+    ...coreOptions(options.config, options.stdinFilename),
     ruleSeverities: options.rule,
     now: resolveNow(options.now, cli().env),
     quiet: options.quiet,

@@ -122,7 +122,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { prepareRun } = await import('../load/prepare.js');
   const { analyzeFiles } = await import('../validate/index.js');
   const { catalogForJourney } = await import('../load/catalog.js');
-  const prepared = await prepareRun(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
+  const prepared = await prepareRun(paths, { ...coreOptions(options.config, options.stdinFilename), data: options.data });
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;
@@ -142,7 +142,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
 /** --lint: each file's lint counts, for the map's header. */
 async function lintSummaries(paths: string[], options: RenderCliOptions): Promise<Map<string, string>> {
   const { lintFiles, resolveNow } = await import('../lint/index.js');
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), now: resolveNow(undefined, cli().env), data: options.data });
+  const run = await lintFiles(paths, { ...coreOptions(options.config, options.stdinFilename), now: resolveNow(undefined, cli().env), data: options.data });
   const summaries = new Map<string, string>();
   for (const file of run.files) {
     const count = (severity: string) => file.findings.filter((finding) => finding.severity === severity).length;

@@ -41,7 +41,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   type SkippedFile = import('../report/index.js').SkippedFile;
 
   const now = resolveNow(options.now, cli().env);
-  const run = await lintFiles(paths, { ...(await coreOptions(options.config)), now, keepJourneys: true, data: options.data });
+  const run = await lintFiles(paths, { ...coreOptions(options.config), now, keepJourneys: true, data: options.data });
   const workspace = await openWorkspace({ cwd: cli().cwd, config: options.config });
 
   const journeys: ReportJourney[] = [];

@@ -20,7 +20,7 @@ export function registerValidate(program: Command): void {
         const { loadFormatter } = await import('../formatters/index.js');
         const { cjmVersion } = await import('../version.js');
         if (paths.filter((path) => path === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-        const run = await validateFiles(paths, { ...(await coreOptions(options.config, options.stdinFilename)), data: options.data });
+        const run = await validateFiles(paths, { ...coreOptions(options.config, options.stdinFilename), data: options.data });
         const formatter = await loadFormatter(options.format);
         for (const file of run.files) if (file.ioError) writeErr(`cjm: ${file.file}: ${file.ioError}`);
         writeOut(formatter(run.files, { colorLevel: await colorLevel('stdout'), version: cjmVersion(), cwd: cli().cwd }));

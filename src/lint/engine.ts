@@ -72,7 +72,8 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   return withWorkerPool(request, (pool) => lintWith(pool, rules, patterns, options));
 }
 
-const PROCESSOR = new URL('./processor.js', import.meta.url);
+/** processor.ts as the bundle names it: dist/ is flat (scripts/build.mjs), so this URL holds from any chunk. */
+const PROCESSOR = new URL('./lint-processor.js', import.meta.url);
 
 /** What a worker thread needs to lint as this thread does (src/lint/processor.ts). */
 export interface LintJob {

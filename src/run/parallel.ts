@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
  */
 const MIN_FILES_PER_WORKER = 64;
 const BATCH = 16;
+/** worker.ts as the bundle names it: dist/ is flat (scripts/build.mjs). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**

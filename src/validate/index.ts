@@ -28,7 +28,8 @@ export function toFileResult(analyzed: AnalyzedFile): FileResult {
   return { file: analyzed.file, findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) };
 }
 
-const PROCESSOR = new URL('./processor.js', import.meta.url);
+/** processor.ts as the bundle names it: dist/ is flat (scripts/build.mjs), so this URL holds from any chunk. */
+const PROCESSOR = new URL('./validate-processor.js', import.meta.url);
 
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
