@@ -87,7 +87,7 @@ export interface LintJob {
 async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[], patterns: readonly string[], options: LintOptions): Promise<LintRun> {
   const { workspace, files, context } = await prepareRun(patterns, options);
   context.positions = 'eager';
-  const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
+  const settings = await resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
   if (pool?.shares(kept)) {
