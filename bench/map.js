@@ -84,7 +84,7 @@ if (!SKIP_BROWSER && existsSync('/usr/bin/chromium')) {
   const mermaidOut = join(TMP, 'mermaid');
   const mermaidMs = measure(`cjm render -d journey -f svg (browser), ${COUNT} journeys`, [NODE, CJM, 'render', corpus, '--no-config', '-d', 'journey', '-f', 'svg', '-o', mermaidOut], mermaidOut, 1);
   rows.push([`cjm's Mermaid journey SVG through Chromium, ${COUNT} journeys`, fmt(mermaidMs), `map SVG: ${fmt(mapMs)}`, `${(mermaidMs / mapMs).toFixed(1)}x slower`, '']);
-  const mmdc = join(ROOT, 'node_modules', '@mermaid-js', 'mermaid-cli', 'src', 'cli.js');
+  const mmdc = join(ROOT, 'bench', 'peers', 'node_modules', '@mermaid-js', 'mermaid-cli', 'src', 'cli.js');
   if (existsSync(mmdc)) {
     const sources = join(TMP, 'mmd');
     run([NODE, CJM, 'render', corpus, '--no-config', '-d', 'journey', '-f', 'mermaid', '-o', sources], 'mermaid sources');

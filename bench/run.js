@@ -22,6 +22,8 @@ import { generateCorpus } from './generate-corpus.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
 const TMP = join(BENCH, '.tmp');
+// The peers (Spectral, ajv-cli, the Mermaid CLI) are their own package: bench/peers, installed by `npm run bench`.
+const PEERS = join(BENCH, 'peers', 'node_modules');
 const CJM = join(ROOT, 'bin', 'cjm.js');
 const NODE = process.execPath;
 const SEED = 42;
@@ -127,7 +129,7 @@ function cjmCommands() {
 
 function packageVersion(name) {
   try {
-    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    return JSON.parse(readFileSync(join(existsSync(join(PEERS, name)) ? PEERS : join(ROOT, 'node_modules'), name, 'package.json'), 'utf8')).version;
   } catch {
     return 'not installed';
   }
@@ -188,7 +190,7 @@ function main() {
   console.log(`\nValidate ${stats1000.files} files (${(stats1000.bytes / 1e6).toFixed(1)} MB)`);
   const validate = measure('cjm validate', NODE, [CJM, 'validate', rel(c1000)]);
   const ajv = measure('ajv-cli validate', NODE, [
-    join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js'),
+    join(PEERS, 'ajv-cli', 'dist', 'index.js'),
     'validate', '--spec=draft2020', '--all-errors', '-c', 'ajv-formats', '-s', 'schemas/journey.schema.json', '-d', `${rel(c1000)}/*.journey.yaml`,
   ], { runs: SLOW_RUNS });
   scenario(`\`cjm validate\` ${stats1000.files} files vs ajv-cli`, validate, ajv);
@@ -200,7 +202,7 @@ function main() {
   else {
     const ruleset = spectralRuleset();
     spectral = measure('spectral lint', NODE, [
-      join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'),
+      join(PEERS, '@stoplight', 'spectral-cli', 'dist', 'index.js'),
       'lint', '-r', rel(ruleset), '-f', 'text', '--quiet', `${rel(c1000)}/*.journey.yaml`,
     ], { runs: SPECTRAL_RUNS, warmup: false });
   }
@@ -299,7 +301,7 @@ function svgScenario(corpusDir, chromium, hasRender) {
   if (sources.length === 0) return [{ name, ours, peer: { failed: true, error: 'cjm render --out wrote no .mmd files' }, target: target(ours, { failed: true }) }];
   const puppeteerConfig = join(TMP, 'puppeteer.json');
   writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chromium, args: ['--no-sandbox'] }));
-  const mmdc = join(ROOT, 'node_modules', '@mermaid-js', 'mermaid-cli', 'src', 'cli.js');
+  const mmdc = join(PEERS, '@mermaid-js', 'mermaid-cli', 'src', 'cli.js');
   const perRun = [];
   let rss = 0;
   for (const source of sources) {

@@ -63,10 +63,9 @@ describe('symlink loops inside a globbed folder', () => {
 });
 
 describe('paths that are pipes or devices', () => {
+  // A FIFO read forever would hang: the test's timeout, not a timed assertion, says so.
   it.skipIf(!hasMkfifo)('a FIFO in a globbed folder is skipped or refused, never read forever', async () => {
-    const started = Date.now();
     const run = await validateFiles(['special'], { cwd: scratch.dir, config: false });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(run.files.find((file) => file.file === 'special/good.journey.yaml')?.findings).toEqual([]);
     const fifo = run.files.find((file) => file.file === 'special/fifo.journey.yaml');
     if (fifo) expect(fifo.ioError).toBeDefined();
@@ -89,9 +88,7 @@ describe('paths that are pipes or devices', () => {
   }, 60_000);
 
   it('device links in a globbed folder do not block the run', async () => {
-    const started = Date.now();
     const run = await lintFiles(['special/*.journey.yaml'], { cwd: scratch.dir, config: false });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(run.files.find((file) => file.file === 'special/good.journey.yaml')).toBeDefined();
   });
 });

@@ -25,8 +25,6 @@ const EXAMPLES = join(ROOT, 'examples');
 const SEEDS = readdirSync(EXAMPLES).filter((name) => name.endsWith('.journey.yaml')).sort();
 const TEXTS = SEEDS.map((name) => ({ name, text: readFileSync(join(EXAMPLES, name), 'utf8') }));
 const FILE = 'fuzz.journey.yaml';
-/** Per input, for validate + lint + three diagrams + a report page, on a loaded 2-core machine. */
-const TIME_BOUND_MS = 3_000;
 
 type Path = (string | number)[];
 
@@ -131,7 +129,6 @@ describe('fuzzed examples', () => {
       fc.asyncProperty(input, async (generated) => {
         const text = mutate(generated);
         writeFileSync(join(scratch.dir, FILE), text);
-        const started = performance.now();
         const validated = await validateFiles([FILE], { cwd: scratch.dir });
         expect(validated.files).toHaveLength(1);
         expectPointsIntoFile(validated.files[0].findings, text);
@@ -148,7 +145,6 @@ describe('fuzzed examples', () => {
           expect(page.length).toBeGreaterThan(0);
           expect(page).not.toMatch(/<script/i);
         }
-        expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
       }),
       { numRuns: 100, seed: 20261122, endOnFailure: true },
     );

@@ -30,8 +30,8 @@ export function scriptHazards(text: string): string[] {
 }
 
 describe('cyclic next graphs and self-referencing sub-journeys', () => {
-  it('validate, lint and every Mermaid diagram terminate, quickly', async () => {
-    const started = performance.now();
+  // A cycle followed forever would hang: the test's timeout catches it, no timed assertion.
+  it('validate, lint and every diagram terminate', async () => {
     const validated = await validateFiles(['.'], { cwd: CYCLES, config: false });
     expect(validated.files).toHaveLength(4);
     // A journey naming itself as its own sub-journey is refused, with the step's position; the mutual pair is fine.
@@ -47,8 +47,7 @@ describe('cyclic next graphs and self-referencing sub-journeys', () => {
     }
     // The step nobody can reach is found even though every step sits on a cycle.
     expect(linted.files.find((f) => f.file === 'loops.journey.yaml')?.findings.map((f) => f.ruleId)).toContain('unreachable-step');
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
+  }, 30_000);
 
   it('the binary lints and renders them', async () => {
     const pictures = mkdtempSync(join(tmpdir(), 'cjm-cycles-'));

@@ -51,7 +51,6 @@ describe('a journey of 10,000 steps', () => {
       for (const source of render.value) expect(source.length).toBeGreaterThan(size);
     }
     for (const [what, bySize] of Object.entries(timings)) {
-      expect(bySize[10_000], `${what} of 10,000 steps: ${bySize[10_000].toFixed(0)} ms`).toBeLessThan(15_000);
       // Under ~5 ms the ratio is noise; compare against a floor.
       const ratio = bySize[10_000] / Math.max(bySize[1_000], 5);
       expect(ratio, `${what}: 1,000 steps ${bySize[1_000].toFixed(0)} ms, 10,000 steps ${bySize[10_000].toFixed(0)} ms`).toBeLessThan(30);
@@ -82,6 +81,5 @@ describe('1,000 files sharing one catalogue', () => {
     const lint = await timed(() => lintFiles([], { cwd: dir, now: NOW }));
     expect(lint.value.files).toHaveLength(1_000);
     expect(lint.value.summary.errors).toBe(0);
-    expect(validate.ms + lint.ms).toBeLessThan(20_000);
   }, 60_000);
 });

@@ -13,7 +13,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 # The binary itself: the package's bin.js runs it through a shell, which splits "Sarif;Gh" at the `;`.
-multitool=$(node -p "require('@microsoft/sarif-multitool')")
+# The clients are their own package (test/e2e/clients), installed by .ci/run.
+multitool=$(cd "$repo/test/e2e/clients" && node -p "require('@microsoft/sarif-multitool')")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -56,9 +56,10 @@ export class YamlLanguageServer {
    * nothing may be fetched from the network.
    */
   static async start(version: ServerVersion, yaml: Record<string, unknown> = {}): Promise<YamlLanguageServer> {
-    const root = new URL(`../../node_modules/${SERVERS[version]}/`, import.meta.url);
+    // The clients are their own package (test/e2e/clients), installed by .ci/run: see its package.json.
+    const root = new URL(`./clients/node_modules/${SERVERS[version]}/`, import.meta.url);
     const installed = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
-    if (installed !== version) throw new Error(`node_modules/${SERVERS[version]} is yaml-language-server ${installed}, not ${version}: run npm ci`);
+    if (installed !== version) throw new Error(`node_modules/${SERVERS[version]} is yaml-language-server ${installed}, not ${version}: run npm ci --prefix test/e2e/clients`);
     const child = spawn(process.execPath, [fileURLToPath(new URL('bin/yaml-language-server', root)), '--stdio'], { stdio: 'pipe' });
     const settings = { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, ...yaml } };
     const server = new YamlLanguageServer(child, settings);

@@ -63,9 +63,7 @@ describe('cjm render', () => {
   const browser = findBrowser();
   it.skipIf(!browser)(`--format svg renders every example and diagram in one batch${browser ? '' : ' (skipped: no Chromium found; install chromium or set PUPPETEER_EXECUTABLE_PATH)'}`, async () => {
     const out = await tempDir();
-    const started = Date.now();
     const result = await runCli(['render', '-d', 'all', '-f', 'svg', '-o', out, 'examples']);
-    const seconds = (Date.now() - started) / 1000;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = (await readdir(out)).filter((file) => file.endsWith('.svg'));
@@ -75,7 +73,6 @@ describe('cjm render', () => {
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
     }
-    expect(seconds).toBeLessThan(30); // a few seconds here; an mmdc loop would take about 2 s per diagram
   }, 60_000);
 
   it.skipIf(!browser)('--format svg --portable renders a hostile journey without foreignObject', async () => {

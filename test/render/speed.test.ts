@@ -21,7 +21,6 @@ describe('rendering a 10,000-step journey', () => {
     renderMermaid(small, kind); // warm up the JIT
     const smallMs = bestOf(() => renderMermaid(small, kind));
     const largeMs = bestOf(() => renderMermaid(large, kind));
-    expect(largeMs).toBeLessThan(2_000);
     // A quadratic generator would take ~100x; allow noise on tiny timings with a 5 ms floor.
     expect(largeMs).toBeLessThan(30 * Math.max(smallMs, 5));
     expect(renderMermaid(large, kind).length).toBeGreaterThan(100_000);
