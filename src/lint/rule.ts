@@ -23,6 +23,8 @@ export interface Rule<Options = Record<string, never>> {
    * start-up (the built-in rules). A rule that takes no options leaves it out.
    */
   options?: z.ZodType<Options> | DeferredOptions<Options>;
+  /** Set when findings depend on `now`: a cached result of the rule holds for the day it was computed (`--cache`). */
+  readsToday?: true;
   check(journey: Journey, context: RuleContext<Options>): void;
 }
 

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'kpi-stale',
   description: 'A KPI measured longer ago than `maxAgeDays` (default 90).',
   defaultSeverity: 'warn',
+  readsToday: true,
   options: {
     defaults: { maxAgeDays: 90 },
     schema: (z) => z.object({ maxAgeDays: z.number().int().positive().describe('Days after `measured` from which a KPI is stale.') }),

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'stale-review',
   description: 'No `reviewed` date, or one older than `maxAgeDays` (default 180).',
   defaultSeverity: 'warn',
+  readsToday: true,
   options: {
     defaults: { maxAgeDays: 180 },
     schema: (z) => z.object({ maxAgeDays: z.number().int().positive().describe('Days after which a review is stale.') }),

@@ -21,7 +21,7 @@ export async function analyzeFile(file: string, context: RunContext): Promise<An
 }
 
 /** Analyses what reading a file gave: a file that cannot be decoded is one finding. */
-async function analyzeRead(file: string, read: ReadResult, context: RunContext): Promise<AnalyzedFile> {
+export async function analyzeRead(file: string, read: ReadResult, context: RunContext): Promise<AnalyzedFile> {
   if (!read.ok) return { file, findings: [findingAtStart(file, read.code, read.message)] };
   const checked = checkText(file, read.text, context);
   if (!checked.rejected) return checked.result;

@@ -3,14 +3,19 @@ import { prepareRun, runScope, type PrepareOptions, type RunContext } from '../l
 import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
 import { analyzeFile, type AnalyzedFile } from './analyze.js';
 import { withDataFiles } from '../data/findings.js';
+import { checkWithCache, type CacheOptions } from '../cache/run.js';
 
 export interface ValidateOptions extends PrepareOptions {
   /** Worker threads for a large run (default: CJM_WORKERS, else the cores less one; 0: none). */
   workers?: number;
+  /** Keep findings between runs and reuse those of unchanged files (`--cache`); off by default. */
+  cache?: CacheOptions;
 }
 
 export interface RunResult {
   files: FileResult[];
+  /** Why the cache could not be written, when it could not (the findings stand). */
+  cacheError?: string;
 }
 
 /**
@@ -33,12 +38,21 @@ const PROCESSOR = new URL('./validate-processor.js', import.meta.url);
 
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
-  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: true, workers: options.workers };
+  // A cached run checks only the files that changed, in this thread: most runs have few.
+  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: !options.cache, workers: options.workers };
   return withWorkerPool(request, (pool) => validateWith(pool, patterns, options));
 }
 
 async function validateWith(pool: WorkerPool | undefined, patterns: readonly string[], options: ValidateOptions): Promise<RunResult> {
   const { files, context } = await prepareRun(patterns, options);
+  if (options.cache) {
+    const settings = { command: 'validate' as const, options: {}, data: options.data !== false, cache: options.cache, wholeWorkspace: patterns.length === 0, today: '' };
+    const { results, cacheError } = await checkWithCache(files, context, settings, {
+      check: (analyzed) => ({ result: toFileResult(analyzed), readsToday: false }),
+      reuse: (entry, file) => ({ file, findings: entry.findings }),
+    });
+    return { files: withDataFiles(results, context.kpiData?.findings ?? []), ...(cacheError ? { cacheError } : {}) };
+  }
   if (pool?.shares(files)) {
     const { results } = await pool.run(files, { options: runScope(context), runHere: async (file) => toFileResult(await analyzeFile(file, context)) });
     return { files: withDataFiles(results, context.kpiData?.findings ?? []) };
