@@ -35,7 +35,9 @@ export function cliPath(path: string): string {
  */
 export function coreOptions(config: string | false, stdinFilename?: string) {
   const { cwd, env, stdin } = cli();
-  return { cwd, config, stdinFilename, stdin, workers: workerCount(env) };
+  // Threads the environment asks for (CJM_WORKERS); otherwise the pool decides from the cores and the files.
+  const workers = workerCount(env);
+  return { cwd, config, stdinFilename, stdin, workers: workers.asked ? workers.count : undefined };
 }
 
 /** The colour level for one of the CLI's streams, honouring FORCE_COLOR and NO_COLOR from its environment. */

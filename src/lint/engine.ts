@@ -77,7 +77,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   // Custom rules and kept journeys cannot cross to a worker thread as plain data.
   // A cached run checks only the files that changed, in this thread: most runs have few.
   const shareable = !options.rules && !options.keepJourneys && !cacheFor(options);
-  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: shareable, workers: options.workers };
+  const request = { processor: PROCESSOR, enabled: shareable, workers: options.workers === undefined ? undefined : { count: options.workers, asked: true } };
   return withWorkerPool(request, (pool) => lintWith(pool, rules, patterns, options));
 }
 

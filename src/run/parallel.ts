@@ -1,17 +1,21 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Spreads per-file work over worker threads, in file order. Parsing is over 90%
- * of a validate or lint run and every file is independent, so a second core
- * pays off on a large run (bench/results.md, Scaling). A worker needs about 150 ms to load its modules,
- * so the pool starts before discovery (the loading overlaps it) and is
- * dismissed when there turn out to be too few files to share.
+ * Spreads per-file work over worker threads, in file order. Every file is
+ * independent, but a worker costs about 150 ms of CPU to load its modules and
+ * rebuild the run's context, and on this project's 2-core bench machine one
+ * extra thread gave no wall-time gain at 1,000 files for 25-33% more CPU
+ * (bench/results.md, Speed). So the threads start only once discovery has
+ * counted the files, and only when each would get MIN_FILES_PER_WORKER of
+ * them; a smaller run never pays for them.
  */
-const MIN_FILES_PER_WORKER = 64;
+const MIN_FILES_PER_WORKER = 2500;
+/** When CJM_WORKERS asks for threads, they are used from this many files a thread (the tests share 150 files). */
+const MIN_FILES_PER_ASKED_WORKER = 64;
 const BATCH = 16;
 /** worker.ts as the bundle names it: dist/ is flat (scripts/build.mjs). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -44,22 +48,19 @@ interface WorkerReply<Result> {
   error?: string;
 }
 
-/** Worker threads to use: CJM_WORKERS=N (0: none), else one less than the cores, at most 3. */
-export function workerCount(env: Record<string, string | undefined> = process.env): number {
+/** Worker threads to use: CJM_WORKERS=N (0: none), else one less than the cores, at most 3; `asked` when CJM_WORKERS set it. */
+export function workerCount(env: Record<string, string | undefined> = process.env): { count: number; asked: boolean } {
   const setting = env.CJM_WORKERS;
-  if (setting !== undefined && /^\d+$/.test(setting)) return Number(setting);
-  return Math.min(availableParallelism() - 1, 3);
+  if (setting !== undefined && /^\d+$/.test(setting)) return { count: Number(setting), asked: true };
+  return { count: Math.min(availableParallelism() - 1, 3), asked: false };
 }
 
 interface PoolRequest {
-  /** The run's file patterns: a short list of files never starts a pool. */
-  patterns: readonly string[];
-  cwd: string;
   /** URL of the processor module (see FileProcessor), loaded by each worker as soon as it starts. */
   processor: URL;
   enabled: boolean;
-  /** At most this many threads (default: workerCount()). */
-  workers?: number;
+  /** At most this many threads (default: workerCount()); `asked` lowers the number of files that justify them. */
+  workers?: { count: number; asked: boolean };
 }
 
 /** Runs `run` with a pool started for the request (none when it is not worth it) and closes the pool after. */
@@ -72,35 +73,29 @@ export async function withWorkerPool<T>(request: PoolRequest, run: (pool: Worker
   }
 }
 
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
 export class WorkerPool {
-  private constructor(private readonly workers: Worker[]) {}
+  private readonly workers: Worker[] = [];
+
+  /** Threads start in run(), when the run's files are known to be worth them. */
+  private constructor(
+    private readonly size: number,
+    private readonly minFilesPerWorker: number,
+    private readonly processor: URL,
+  ) {}
 
   /**
-   * Starts up to `workerCount()` threads for a run over `patterns`; undefined when
-   * there is nothing to gain: a short list of files (a pre-commit hook, an
-   * editor) never reaches MIN_FILES_PER_WORKER, and no built worker exists when
-   * tests run the TypeScript sources.
+   * A pool of up to `workerCount()` threads, started by run() when the run has
+   * enough files; undefined when there can be none: no threads allowed, or no
+   * built worker (tests run the TypeScript sources).
    */
-  static startFor({ patterns, cwd, processor, workers: limit }: PoolRequest): WorkerPool | undefined {
-    if (patterns.length > 0 && patterns.length < MIN_FILES_PER_WORKER && patterns.every((pattern) => isFile(resolve(cwd, pattern)))) return undefined;
-    const count = limit ?? workerCount();
-    if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
-    const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { processor: processor.href } }));
-    // An idle pool must not keep the process alive or lose an error.
-    for (const worker of workers) {
-      worker.unref();
-      worker.on('error', () => undefined);
-    }
-    return new WorkerPool(workers);
+  static startFor({ processor, workers = workerCount() }: PoolRequest): WorkerPool | undefined {
+    if (workers.count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
+    return new WorkerPool(workers.count, workers.asked ? MIN_FILES_PER_ASKED_WORKER : MIN_FILES_PER_WORKER, processor);
   }
 
   /** How many of the pool's workers `fileCount` files justify. */
   sizeFor(fileCount: number): number {
-    return Math.min(this.workers.length, Math.floor(fileCount / MIN_FILES_PER_WORKER));
+    return Math.min(this.size, Math.floor(fileCount / this.minFilesPerWorker));
   }
 
   /** Whether `files` are worth sharing: enough of them, and no stdin (`-` cannot be read again in a worker). */
@@ -118,8 +113,8 @@ export class WorkerPool {
    * file order and the workers' totals summed; closes the pool.
    */
   async run<Result>(files: readonly string[], task: ParallelTask<Result>): Promise<{ results: Result[]; totals: Record<string, number> }> {
-    const used = this.workers.slice(0, this.sizeFor(files.length));
-    for (const idle of this.workers.slice(used.length)) void idle.terminate();
+    const used = Array.from({ length: this.sizeFor(files.length) }, () => new Worker(WORKER_URL, { workerData: { processor: this.processor.href } }));
+    this.workers.push(...used);
     const results = new Array<Result>(files.length);
     const totals: Record<string, number> = {};
     let next = 0;
@@ -131,8 +126,6 @@ export class WorkerPool {
 
     const drive = (worker: Worker): Promise<void> =>
       new Promise((resolve, reject) => {
-        worker.ref();
-        worker.removeAllListeners('error');
         worker.on('error', reject);
         worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker stopped with exit code ${code}`))));
         worker.on('message', (reply: WorkerReply<Result>) => {

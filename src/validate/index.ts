@@ -6,7 +6,7 @@ import { withDataFiles } from '../data/findings.js';
 import { checkWithCache, type CacheOptions } from '../cache/run.js';
 
 export interface ValidateOptions extends PrepareOptions {
-  /** Worker threads for a large run (default: CJM_WORKERS, else the cores less one; 0: none). */
+  /** Worker threads for a run of enough files (default: CJM_WORKERS, else the cores less one from 2,500 files a thread; 0: none). */
   workers?: number;
   /** Keep findings between runs and reuse those of unchanged files (`--cache`); off by default. */
   cache?: CacheOptions;
@@ -39,7 +39,7 @@ const PROCESSOR = new URL('./validate-processor.js', import.meta.url);
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
   // A cached run checks only the files that changed, in this thread: most runs have few.
-  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: !options.cache, workers: options.workers };
+  const request = { processor: PROCESSOR, enabled: !options.cache, workers: options.workers === undefined ? undefined : { count: options.workers, asked: true } };
   return withWorkerPool(request, (pool) => validateWith(pool, patterns, options));
 }
 
