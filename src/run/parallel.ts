@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -48,11 +47,19 @@ interface WorkerReply<Result> {
   error?: string;
 }
 
-/** Worker threads to use: CJM_WORKERS=N (0: none), else one less than the cores, at most 3; `asked` when CJM_WORKERS set it. */
+/**
+ * Worker threads to use: CJM_WORKERS=N (0: none; `asked`), else the cores
+ * nobody else is using, less this thread's, at most 3. A thread gains only on
+ * an idle core: on the shared 2-core bench machine under a load average of 5,
+ * one thread cost 21% more CPU at 5,000 files for no wall time
+ * (bench/results.md, Speed), so a busy machine gets none.
+ */
 export function workerCount(env: Record<string, string | undefined> = process.env): { count: number; asked: boolean } {
   const setting = env.CJM_WORKERS;
   if (setting !== undefined && /^\d+$/.test(setting)) return { count: Number(setting), asked: true };
-  return { count: Math.min(availableParallelism() - 1, 3), asked: false };
+  // Cores nobody else is using, rounded: an idle 2-core machine (load 0.2) has two, this thread's and one more.
+  const idle = Math.round(availableParallelism() - loadavg()[0]);
+  return { count: Math.max(0, Math.min(idle - 1, 3)), asked: false };
 }
 
 interface PoolRequest {
