@@ -210,3 +210,20 @@ describe('--cache', () => {
     expect(brief(run)).toEqual(brief(await lint(dir)));
   });
 });
+
+describe('cjm lint --cache and cjm validate --cache', () => {
+  it('keep the cache beside the config, print the same report warm as cold, and warn when the cache cannot be written', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const dir = workspace();
+    mkdirSync(join(dir, 'sub'));
+    const cold = await runCli(['lint', '--cache', '..'], { cwd: join(dir, 'sub') });
+    expect(existsSync(join(dir, '.cjmcache'))).toBe(true);
+    expect(await runCli(['lint', '--cache', '..'], { cwd: join(dir, 'sub') })).toEqual(cold);
+    const validate = await runCli(['validate', '--cache'], { cwd: dir });
+    expect(await runCli(['validate', '--cache'], { cwd: dir })).toEqual(validate);
+    write(dir, 'blocker', '');
+    const blocked = await runCli(['lint', '--cache-location', 'blocker/cache'], { cwd: dir });
+    expect(blocked.stderr).toMatch(/^cjm: warning: cannot write the cache .*blocker/);
+    expect(blocked.stdout).toBe((await runCli(['lint'], { cwd: dir })).stdout);
+  });
+});
