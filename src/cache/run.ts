@@ -16,13 +16,13 @@ export interface CacheOptions {
 const DEFAULT_NAME = '.cjmcache';
 
 /** How a command checks one analysed file, and rebuilds its result from a cache entry. */
-export interface CachedCheck<Result extends FileResult> {
+interface CachedCheck<Result extends FileResult> {
   check(analyzed: AnalyzedFile): { result: Result; readsToday: boolean; suppressed?: number };
   reuse(entry: CacheEntry, file: string): Result;
 }
 
 /** The run's cache file: the given location (a folder holds `.cjmcache`), else `.cjmcache` beside the config. */
-export function cacheLocation(options: CacheOptions, context: RunContext): string {
+function cacheLocation(options: CacheOptions, context: RunContext): string {
   const { cwd, root } = context.workspace;
   if (options.location === undefined) return join(root, DEFAULT_NAME);
   const location = resolve(cwd, options.location);
