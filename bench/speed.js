@@ -15,8 +15,8 @@
 //
 //   node bench/speed.js [--runs=N] [--skip-spectral] [--no-write]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -154,8 +154,8 @@ async function main() {
   row('`cjm validate --cache` 1,000 unchanged files (warm)', fmt(cacheRuns['validate warm'].ms), `cold ${fmt(cacheRuns['validate cold'].ms)}`, x(cacheRuns['validate warm'].ms, cacheRuns['validate cold'].ms), '');
 
   console.log('One file against node -e 0');
-  const alone = join(TMP, 'one');
-  mkdirSync(alone);
+  // Outside the repository: a folder below it would find the repository's own cjm.config.yaml (catalogue, KPI data).
+  const alone = mkdtempSync(join(tmpdir(), 'cjm-speed-one-'));
   cpSync(join(c1000, 'j00001.journey.yaml'), join(alone, 'j00001.journey.yaml'));
   const wsCache = join(TMP, 'ws-cache');
   runOnce({ command: NODE, args: [CJM, 'lint', '--cache-location', wsCache], cwd: c1000 });
