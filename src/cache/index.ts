@@ -27,7 +27,7 @@ export interface CacheEntry {
 }
 
 /** The format of the file; another value, or anything unreadable, is a foreign file: ignored and replaced. */
-const FORMAT = 'cjm-cache-1';
+const FORMAT = 'cjm-cache-2';
 /** Run keys kept: validate and lint, or a few --rule variants, each keep their entries. */
 const MAX_RUNS = 4;
 
@@ -38,7 +38,13 @@ type StoredEntry = Omit<CacheEntry, 'findings'> & { findings: StoredFinding[] };
 interface StoredRun {
   /** When a run last wrote this key (ms since 1970), to drop the oldest. */
   used: number;
-  files: Record<string, StoredEntry>;
+  /**
+   * Each entry as JSON text of its own: the cache file parses into strings,
+   * and an entry is parsed only when its file is looked up. A run on one file
+   * of a large workspace then pays for one entry, not for all (parsing
+   * strings is several times faster than building the objects).
+   */
+  files: Record<string, string>;
 }
 
 interface CacheFile {
@@ -53,7 +59,7 @@ interface CacheFile {
  */
 export class ResultCache {
   private changed = false;
-  private readonly files: Record<string, StoredEntry>;
+  private readonly files: Record<string, string>;
 
   private constructor(
     readonly location: string,
@@ -72,22 +78,22 @@ export class ResultCache {
 
   /** The entry of `file` (as the run shows it, relative to cwd), when it was stored for the same text. */
   lookup(file: string, hash: string): CacheEntry | undefined {
-    const stored = this.files[this.key(file)];
-    if (stored?.hash !== hash) return undefined;
-    const entry = decodeEntry(stored, file, (path) => this.shown(path));
-    // A malformed entry is never trusted: it goes, and the file is checked again.
-    if (!entry) this.forget(file);
-    return entry;
-  }
-
-  /** Whether `file` has an entry, whatever its text: how the run estimates its work before reading anything. */
-  has(file: string): boolean {
-    return this.key(file) in this.files;
+    const text = this.files[this.key(file)];
+    if (text === undefined) return undefined;
+    const stored = parseEntry(text);
+    if (stored?.hash === hash) {
+      const entry = decodeEntry(stored, file, (path) => this.shown(path));
+      if (entry) return entry;
+    }
+    // An entry of other text is stale; a malformed one is never trusted: either goes, and the file is checked again.
+    this.forget(file);
+    return undefined;
   }
 
   store(result: FileResult, entry: Omit<CacheEntry, 'findings'>): void {
     if (result.ioError) return;
-    this.files[this.key(result.file)] = { ...entry, findings: result.findings.map((finding) => encodeFinding(finding, result.file, (path) => this.key(path))) };
+    const stored: StoredEntry = { ...entry, findings: result.findings.map((finding) => encodeFinding(finding, result.file, (path) => this.key(path))) };
+    this.files[this.key(result.file)] = JSON.stringify(stored);
     this.changed = true;
   }
 
@@ -141,7 +147,7 @@ function readCacheFile(location: string): CacheFile {
   if (!isRecord(parsed) || parsed.format !== FORMAT || !isRecord(parsed.runs)) return emptyCache();
   const runs: Record<string, StoredRun> = {};
   for (const [key, run] of Object.entries(parsed.runs)) {
-    if (isRecord(run) && typeof run.used === 'number' && isRecord(run.files)) runs[key] = run as unknown as StoredRun;
+    if (isRecord(run) && typeof run.used === 'number' && isRecord(run.files) && Object.values(run.files).every((entry) => typeof entry === 'string')) runs[key] = run as unknown as StoredRun;
   }
   return { format: FORMAT, runs };
 }
@@ -157,6 +163,15 @@ function encodeFinding(finding: Finding, ownFile: string, key: (path: string) =>
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warn', 'info']);
+
+function parseEntry(text: string): StoredEntry | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) && typeof parsed.hash === 'string' ? (parsed as unknown as StoredEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** An entry as the run uses it, or undefined when any part of it is not what this version writes. */
 function decodeEntry(stored: StoredEntry, file: string, shown: (path: string) => string): CacheEntry | undefined {

@@ -61,7 +61,13 @@ const brief = (run: { files: { findings: { file: string; ruleId: string; message
  */
 function markCache(dir: string, location = join(dir, '.cjmcache')): void {
   const cache = JSON.parse(readFileSync(location, 'utf8'));
-  for (const run of Object.values<any>(cache.runs)) for (const entry of Object.values<any>(run.files)) for (const finding of entry.findings) finding[6] = 'cached';
+  for (const run of Object.values<any>(cache.runs)) {
+    for (const [file, text] of Object.entries<string>(run.files)) {
+      const entry = JSON.parse(text);
+      for (const finding of entry.findings) finding[6] = 'cached';
+      run.files[file] = JSON.stringify(entry);
+    }
+  }
   writeFileSync(location, JSON.stringify(cache));
 }
 
@@ -172,12 +178,13 @@ describe('--cache', () => {
     ['not JSON', '{"format": "cjm-cache-1", "runs": {'],
     ['another format', JSON.stringify({ format: 'eslint', runs: {} })],
     ['an array', '[]'],
+    ['the format of another version', JSON.stringify({ format: 'cjm-cache-1', runs: { key: { used: 1, files: { 'a.journey.yaml': { hash: 'x', findings: [] } } } } })],
   ])('ignores a cache file that is %s, and writes a good one over it', async (_, text) => {
     const dir = workspace();
     const plain = brief(await lintFiles([], { cwd: dir, now: NOW }));
     writeFileSync(join(dir, '.cjmcache'), text);
     expect(brief(await lint(dir))).toEqual(plain);
-    expect(JSON.parse(readFileSync(join(dir, '.cjmcache'), 'utf8')).format).toBe('cjm-cache-1');
+    expect(JSON.parse(readFileSync(join(dir, '.cjmcache'), 'utf8')).format).toBe('cjm-cache-2');
   });
 
   it('never trusts a malformed entry: the file is checked again', async () => {
@@ -185,7 +192,11 @@ describe('--cache', () => {
     const plain = brief(await lint(dir));
     const location = join(dir, '.cjmcache');
     const cache = JSON.parse(readFileSync(location, 'utf8'));
-    for (const run of Object.values<any>(cache.runs)) for (const entry of Object.values<any>(run.files)) entry.findings = [['stage-owner', 'fatal', 0, 1, 1, 1, 'x']];
+    const bad = [[['stage-owner', 'fatal', 0, 1, 1, 1, 'x']], [['stage-owner', 'error', 1, 1, 1, 1]], 'findings'];
+    for (const run of Object.values<any>(cache.runs)) {
+      Object.keys(run.files).forEach((file, i) => (run.files[file] = JSON.stringify({ ...JSON.parse(run.files[file]), findings: bad[i % bad.length] })));
+      run.files['c.journey.yaml'] = '{"hash": ';
+    }
     writeFileSync(location, JSON.stringify(cache));
     expect(brief(await lint(dir))).toEqual(plain);
   });
