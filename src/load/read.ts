@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Limits } from './limits.js';
 
 /** Why a path could not be read at all: an I/O problem (exit 2), not a content problem. */
@@ -33,6 +33,28 @@ export async function readTextFile(file: string, limits: Pick<Limits, 'maxFileSi
  * about 0.2 ms per file saved on a 1,000-file corpus).
  */
 export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize'>): ReadResult {
+  return readOpened(file, limits, (fd) => decode(readFileSync(fd)));
+}
+
+/**
+ * The first lines of a file, up to `bytes`, checked as readTextFileSync checks
+ * the whole file: for what is found near the top (the journey id), without
+ * reading and decoding every file of a workspace in full. `whole` says whether
+ * that was the whole file; otherwise the text ends at the last full line.
+ */
+export function readTextHeadSync(file: string, limits: Pick<Limits, 'maxFileSize'>, bytes: number): { read: ReadResult; whole: boolean } {
+  let whole = false;
+  const read = readOpened(file, limits, (fd) => {
+    const buffer = Buffer.alloc(bytes);
+    const length = readSync(fd, buffer, 0, bytes, 0);
+    whole = length < bytes;
+    // Cut after a newline byte, which is never part of a multi-byte UTF-8 character.
+    return decode(whole ? buffer.subarray(0, length) : buffer.subarray(0, buffer.lastIndexOf(10) + 1));
+  });
+  return { read, whole };
+}
+
+function readOpened(file: string, limits: Pick<Limits, 'maxFileSize'>, readFd: (fd: number) => ReadResult): ReadResult {
   let fd: number;
   try {
     // O_NONBLOCK keeps open() itself from hanging on a FIFO; the fstat below refuses it.
@@ -51,7 +73,7 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
         message: `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxFileSize)} limit (raise limits.maxFileSize in cjm.config.yaml if this is intended)`,
       };
     }
-    return decode(readFileSync(fd));
+    return readFd(fd);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(file, describeIoError(error));
