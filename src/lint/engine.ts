@@ -16,7 +16,7 @@ import { resolveRuleSettings, unknownRuleMessage, type ActiveRule, type CliRuleS
 import { withDataFiles } from '../data/findings.js';
 import { seriesOfUnknownJourneys } from '../data/match.js';
 import { workspaceFiles } from '../load/workspace.js';
-import { checkWithCache, dayOf, type CacheOptions } from '../cache/run.js';
+import type { CacheOptions } from '../cache/run.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -119,6 +119,8 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
 }
 
 async function lintWithCache(linter: FileLinter, files: string[], context: RunContext, rules: readonly Rule<any>[], options: LintOptions, scope: { cache: CacheOptions; wholeWorkspace: boolean }): Promise<LintRun> {
+  // The cache's code loads only for a run that uses it.
+  const { checkWithCache, dayOf } = await import('../cache/run.js');
   const settings = {
     command: 'lint' as const,
     options: { rules: options.ruleSeverities ?? [], quiet: options.quiet ?? false, unused: options.reportUnusedDisableDirectives ?? false },

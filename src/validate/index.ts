@@ -3,7 +3,7 @@ import { prepareRun, runScope, type PrepareOptions, type RunContext } from '../l
 import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
 import { analyzeFile, type AnalyzedFile } from './analyze.js';
 import { withDataFiles } from '../data/findings.js';
-import { checkWithCache, type CacheOptions } from '../cache/run.js';
+import type { CacheOptions } from '../cache/run.js';
 
 export interface ValidateOptions extends PrepareOptions {
   /** Worker threads for a run of enough files (default: CJM_WORKERS, else the cores less one from 2,500 files a thread; 0: none). */
@@ -47,6 +47,8 @@ async function validateWith(pool: WorkerPool | undefined, patterns: readonly str
   const { files, context } = await prepareRun(patterns, options);
   if (options.cache) {
     const settings = { command: 'validate' as const, options: {}, data: options.data !== false, cache: options.cache, wholeWorkspace: patterns.length === 0, today: '' };
+    // The cache's code loads only for a run that uses it.
+    const { checkWithCache } = await import('../cache/run.js');
     const { results, cacheError } = await checkWithCache(files, context, settings, {
       check: (analyzed) => ({ result: toFileResult(analyzed), readsToday: false }),
       reuse: (entry, file) => ({ file, findings: entry.findings }),
