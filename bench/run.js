@@ -263,7 +263,10 @@ function main() {
   const table = ratioTable(results);
   console.log(`\n${table}`);
   const markdown = resultsMarkdown(results, machine, table);
-  if (!QUICK) writeFileSync(join(BENCH, 'results.md'), markdown);
+  // The sections other scripts write (bench/map.js, data.js, speed.js) are theirs: kept as they are.
+  const resultsPath = join(BENCH, 'results.md');
+  const kept = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8').match(/<!-- (\w+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [] : [];
+  if (!QUICK) writeFileSync(resultsPath, [markdown.trimEnd(), ...kept].join('\n\n') + '\n');
   console.log(QUICK ? '\n(--quick: bench/results.md not written)' : '\nWrote bench/results.md');
 }
 

@@ -8,6 +8,6 @@ import { cjmVersion } from './version.js';
 const args = process.argv.slice(2);
 if ((args[0] === '--version' || args[0] === '-v') && args.length === 1) process.stdout.write(`${cjmVersion()}\n`);
 else {
-  const { main } = await import('./main.js');
-  process.exitCode = await main({ argv: args });
+  const { mainAlone } = await import('./main.js');
+  process.exitCode = await mainAlone({ argv: args });
 }

@@ -3,7 +3,8 @@
  * Node program can call them the same way.
  */
 export { validateFiles, analyzeFiles, type ValidateOptions, type RunResult } from './validate/index.js';
-export { analyzeText, analyzeFile, type AnalyzedFile } from './validate/analyze.js';
+export { analyzeFile, type AnalyzedFile } from './validate/analyze.js';
+export { analyzeText } from './validate/analyze-text.js';
 export { prepareRun, type PrepareOptions, type PreparedRun, type RunContext } from './load/prepare.js';
 export { openWorkspace, workspaceFiles, resolveTargets, type Workspace, type WorkspaceOptions } from './load/workspace.js';
 export { loadJourney, type LoadedJourney } from './load/journey.js';

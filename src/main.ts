@@ -1,6 +1,8 @@
-import { cli, runInContext, type CliContext, type OutputStream } from './commands/context.js';
+import { CommanderError } from 'commander';
+import { cli, runAlone, runInContext, type CliContext, type OutputStream } from './commands/context.js';
 import { describeIoError } from './load/read.js';
 import { EXIT, raiseExitCode, reportFailure } from './commands/io.js';
+import { createProgram } from './program.js';
 
 export interface MainOptions {
   /** The arguments after `cjm`. */
@@ -19,6 +21,15 @@ export interface MainOptions {
  * other, which is why nothing here reads `process` beyond the defaults.
  */
 export async function main(options: MainOptions): Promise<number> {
+  return run(options, runInContext);
+}
+
+/** main() for the binary, whose run is the only one in its process (see runAlone). */
+export async function mainAlone(options: MainOptions): Promise<number> {
+  return run(options, runAlone);
+}
+
+async function run(options: MainOptions, runIn: typeof runInContext): Promise<number> {
   const context: CliContext = {
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? process.env,
@@ -28,10 +39,10 @@ export async function main(options: MainOptions): Promise<number> {
     exitCode: EXIT.ok,
     debug: options.argv.includes('--debug'),
   };
+  // dist/ is a bundle: with --debug, stack traces name the files and lines of src/ (its source maps).
+  if (context.debug) process.setSourceMapsEnabled(true);
   const output = watchOutput(context);
-  return runInContext(context, async () => {
-    const { CommanderError } = await import('commander');
-    const { createProgram } = await import('./program.js');
+  return runIn(context, async () => {
     try {
       await createProgram().parseAsync([...options.argv], { from: 'user' });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isUserFacing, UserError } from '../errors.js';
+import { workerCount } from '../run/parallel.js';
 import { cli } from './context.js';
 import { printable, printableLines } from '../util/printable.js';
 
@@ -58,9 +59,10 @@ export interface WorkspaceFlags {
  * config, stdin, and how many worker threads the environment allows.
  */
 export async function coreOptions(flags: WorkspaceFlags) {
-  const { workerCount } = await import('../run/parallel.js');
   const { cwd, env, stdin } = cli();
-  return { cwd, config: flags.config, allowOutside: flags.allowOutside, stdinFilename: flags.stdinFilename, stdin, workers: workerCount(env) };
+  // Threads the environment asks for (CJM_WORKERS); otherwise the pool decides from the cores and the files.
+  const workers = workerCount(env);
+  return { cwd, config: flags.config, allowOutside: flags.allowOutside, stdinFilename: flags.stdinFilename, stdin, workers: workers.asked ? workers.count : undefined };
 }
 
 /** --allow-outside, added after -c/--no-config by every command that reads a workspace. */

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliRuleSetting } from '../lint/settings.js';
 import type { Severity } from '../findings.js';
 import { cli } from './context.js';
+import { CACHE_HELP, CACHE_LOCATION_HELP, cacheOptions } from './cache.js';
 import { action, ALLOW_OUTSIDE, cliPath, colorLevel, coreOptions, EXIT, raiseExitCode, UsageError, writeErr, writeOut } from './io.js';
 import { OUTPUT_FORMAT_IDS, outputFormatsHelp, type OutputFormatId } from '../formatters/index.js';
 const SEVERITIES: readonly string[] = ['error', 'warn', 'info'];
@@ -20,6 +21,8 @@ interface LintCliOptions {
   stdinFilename?: string;
   sarifCategory?: string;
   data: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -41,6 +44,8 @@ export function registerLint(program: Command): void {
     .option('--stdin-filename <name>', 'file name to report for stdin (also matched by overrides and ignore)')
     .option('--sarif-category <name>', 'with -f sarif: the run\'s category for code scanning (automationDetails.id, default cjm), to upload several runs to one repository', parseCategory)
     .option('--no-data', "ignore the config's KPI data sources (data:): KPIs keep the values written in the journeys")
+    .option('--cache', CACHE_HELP)
+    .option('--cache-location <path>', CACHE_LOCATION_HELP)
     .addHelpText('after', outputFormatsHelp())
     .action(action(async (paths: string[], options: LintCliOptions) => runLint(paths, options)));
 }
@@ -78,7 +83,9 @@ async function runLint(paths: string[], options: LintCliOptions): Promise<void> 
     quiet: options.quiet,
     reportUnusedDisableDirectives: unused,
     data: options.data,
+    cache: cacheOptions(options),
   });
+  if (run.cacheError) writeErr(`cjm: warning: ${run.cacheError}`);
 
   const toFile = options.output !== undefined;
   // In GitHub Actions, annotations first, then the full report: GitHub shows only 10 annotations of a kind per step.

@@ -127,7 +127,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { configuredRuleOptions } = await import('../lint/configured-options.js');
   const { hotspotThreshold } = await import('../model/dropoff.js');
   const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
-  const hotspotOptions = configuredRuleOptions(prepared.context.workspace, 'dropoff-hotspot');
+  const hotspotOptions = await configuredRuleOptions(prepared.context.workspace, 'dropoff-hotspot');
   const dataErrors = new Map<string, number>();
   for (const finding of prepared.context.kpiData?.findings ?? []) {
     if (finding.severity === 'error') dataErrors.set(finding.file, (dataErrors.get(finding.file) ?? 0) + 1);

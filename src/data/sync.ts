@@ -6,7 +6,7 @@ import { writeFileAtomic, WriteError } from '../io/write.js';
 import { prepareRun, type PrepareOptions } from '../load/prepare.js';
 import { ReadError, readTextFile, type ReadResult } from '../load/read.js';
 import { forEachKpi } from '../model/kpis.js';
-import { analyzeText } from '../validate/analyze.js';
+import { analyzeText } from '../validate/analyze-text.js';
 import { kpiFeed } from './match.js';
 
 /**

@@ -8,7 +8,8 @@ import { discoverOptions, openWorkspace, workspaceFiles, type Workspace, type Wo
 import { loadData, type RunContext } from '../load/prepare.js';
 import type { KpiData } from '../data/index.js';
 import { Readable } from 'node:stream';
-import { analyzeFile, analyzeText, type AnalyzedFile } from '../validate/analyze.js';
+import { analyzeFile, type AnalyzedFile } from '../validate/analyze.js';
+import { analyzeText } from '../validate/analyze-text.js';
 import { compareJourneys } from './compare.js';
 import { emptyCounts, reportCounts } from './counts.js';
 import { changedFiles, filesAtRevision, fromRepoPath, GitError, openRepo, showFile, toRepoPath, verifyRevision, type ChangedFile, type Repo } from './git.js';

@@ -25,9 +25,11 @@ export function schemaReference(kind: SchemaKind, fileDirectory: string, package
   return relativeReference(fileDirectory, join(packageRoot, 'schemas', name));
 }
 
-/** dist/init/modeline.js -> the package root. */
+/** The package root: the first folder above this code with a package.json (src/init/ under vitest, the bundle's dist/ otherwise). */
 function runningPackageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  }
 }
 
 function isCjmCheckout(dir: string): boolean {

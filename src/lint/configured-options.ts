@@ -10,7 +10,7 @@ import { resolveRuleSettings } from './settings.js';
  * linting: `cjm render` marks drop-off hotspots at the dropoff-hotspot rule's
  * threshold, as `cjm lint` and `cjm report` do.
  */
-export function configuredRuleOptions(workspace: Workspace, ruleId: string): (file: string) => unknown {
-  const settings = resolveRuleSettings(RULES, workspace.config, [], workspace.cwd);
+export async function configuredRuleOptions(workspace: Workspace, ruleId: string): Promise<(file: string) => unknown> {
+  const settings = await resolveRuleSettings(RULES, workspace.config, [], workspace.cwd);
   return (file) => settings.optionsFor(ruleId, patternPath(workspace.root, resolve(workspace.cwd, file)));
 }

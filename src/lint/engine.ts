@@ -16,6 +16,7 @@ import { resolveRuleSettings, unknownRuleMessage, type ActiveRule, type CliRuleS
 import { withDataFiles } from '../data/findings.js';
 import { seriesOfUnknownJourneys } from '../data/match.js';
 import { workspaceFiles } from '../load/workspace.js';
+import type { CacheOptions } from '../cache/run.js';
 
 export interface LintOptions extends ValidateOptions {
   /** The rules to know about. Default: every rule in src/rules (RULES). */
@@ -30,6 +31,11 @@ export interface LintOptions extends ValidateOptions {
   reportUnusedDisableDirectives?: Severity | false;
   /** Keep each valid file's parsed journey in the result. Default false: results stay small. */
   keepJourneys?: boolean;
+}
+
+/** Whether a run may use `options.cache`: custom rules and kept journeys are not part of the cache's key. */
+function cacheFor(options: LintOptions): CacheOptions | undefined {
+  return options.rules || options.keepJourneys ? undefined : options.cache;
 }
 
 export interface LintedFile extends FileResult {
@@ -54,6 +60,8 @@ export interface LintRun {
   ruleOptions(file: string, ruleId: string): unknown;
   /** Entries of `files` that are KPI data files (or the config, for a missing one), not journeys. */
   dataFiles?: readonly string[];
+  /** Why the cache could not be written, when it could not (the findings stand). */
+  cacheError?: string;
 }
 
 /**
@@ -67,12 +75,14 @@ export interface LintRun {
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const rules = options.rules ?? RULES;
   // Custom rules and kept journeys cannot cross to a worker thread as plain data.
-  const shareable = !options.rules && !options.keepJourneys;
-  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: shareable, workers: options.workers };
+  // A cached run checks only the files that changed, in this thread: most runs have few.
+  const shareable = !options.rules && !options.keepJourneys && !cacheFor(options);
+  const request = { processor: PROCESSOR, enabled: shareable, workers: options.workers === undefined ? undefined : { count: options.workers, asked: true } };
   return withWorkerPool(request, (pool) => lintWith(pool, rules, patterns, options));
 }
 
-const PROCESSOR = new URL('./processor.js', import.meta.url);
+/** processor.ts as the bundle names it: dist/ is flat (scripts/build.mjs), so this URL holds from any chunk. */
+const PROCESSOR = new URL('./lint-processor.js', import.meta.url);
 
 /** What a worker thread needs to lint as this thread does (src/lint/processor.ts). */
 export interface LintJob {
@@ -86,9 +96,11 @@ export interface LintJob {
 async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[], patterns: readonly string[], options: LintOptions): Promise<LintRun> {
   const { workspace, files, context } = await prepareRun(patterns, options);
   context.positions = 'eager';
-  const settings = resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
+  const settings = await resolveRuleSettings(rules, workspace.config, options.ruleSeverities, workspace.cwd);
   const linter = new FileLinter(workspace, context, settings, rules, options);
   const kept = files.filter((file) => !linter.isIgnored(file));
+  const cache = cacheFor(options);
+  if (cache) return lintWithCache(linter, kept, context, rules, options, { cache, wholeWorkspace: patterns.length === 0 });
   if (pool?.shares(kept)) {
     const job: LintJob = {
       scope: runScope(context),
@@ -104,6 +116,31 @@ async function lintWith(pool: WorkerPool | undefined, rules: readonly Rule<any>[
   const results: LintedFile[] = [];
   for await (const analyzed of analyzeFiles(kept, context)) results.push(linter.lint(analyzed));
   return linter.run(results, await linter.dataFindings(kept), rules);
+}
+
+async function lintWithCache(linter: FileLinter, files: string[], context: RunContext, rules: readonly Rule<any>[], options: LintOptions, scope: { cache: CacheOptions; wholeWorkspace: boolean }): Promise<LintRun> {
+  // The cache's code loads only for a run that uses it.
+  const { checkWithCache, dayOf } = await import('../cache/run.js');
+  const settings = {
+    command: 'lint' as const,
+    options: { rules: options.ruleSeverities ?? [], quiet: options.quiet ?? false, unused: options.reportUnusedDisableDirectives ?? false },
+    data: options.data !== false,
+    today: dayOf(linter.now),
+    ...scope,
+  };
+  const { results, cacheError } = await checkWithCache(files, context, settings, {
+    check: (analyzed) => {
+      const before = linter.suppressedCount;
+      const result = linter.lint(analyzed);
+      return { result, readsToday: linter.readsToday(analyzed.file), suppressed: linter.suppressedCount - before };
+    },
+    reuse: (entry, file) => {
+      linter.addSuppressed(entry.suppressed ?? 0);
+      return { file, findings: entry.findings };
+    },
+  });
+  const run = linter.run(results, await linter.dataFindings(files), rules);
+  return cacheError ? { ...run, cacheError } : run;
 }
 
 /** Lints one analysed file at a time; shared by the main thread and worker threads (src/run/). */
@@ -131,6 +168,11 @@ export class FileLinter {
   private relativeToRoot(file: string): string {
     const shown = file === '-' ? (this.context.stdinFilename ?? '<stdin>') : file;
     return patternPath(this.workspace.root, resolve(this.workspace.cwd, shown));
+  }
+
+  /** Whether a rule that runs on `file` reads "today" (stale-review, kpi-stale). */
+  readsToday(file: string): boolean {
+    return this.settings.forFile(this.relativeToRoot(file)).some(({ rule }) => rule.readsToday);
   }
 
   lint(analyzed: AnalyzedFile): LintedFile {

@@ -9,7 +9,7 @@ import { resolveRuleSettings } from './settings.js';
 /** A lint run's work in a worker thread (src/run/worker.ts imports this module). */
 export async function createProcessor(job: LintJob): Promise<FileProcessor<FileResult>> {
   const context = await contextFromScope(job.scope, 'eager');
-  const settings = resolveRuleSettings(RULES, context.workspace.config, job.ruleSeverities, context.workspace.cwd);
+  const settings = await resolveRuleSettings(RULES, context.workspace.config, job.ruleSeverities, context.workspace.cwd);
   const linter = new FileLinter(context.workspace, context, settings, RULES, { ...job, now: new Date(job.now) });
   return { run: async (file) => linter.lint(await analyzeFile(file, context)), totals: () => ({ suppressed: linter.suppressedCount }) };
 }

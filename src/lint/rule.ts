@@ -16,9 +16,23 @@ export interface Rule<Options = Record<string, never>> {
   /** One line, shown by `cjm rules` and in SARIF. */
   description: string;
   defaultSeverity: Severity | 'off';
-  /** Zod schema of the options, with defaults: parsing `{}` must give the default options. */
-  options: z.ZodType<Options>;
+  /**
+   * The options a config may set: a Zod schema with defaults (parsing `{}`
+   * gives the default options), or the defaults and a schema built only when
+   * a config sets this rule's options, which keeps Zod out of a run's
+   * start-up (the built-in rules). A rule that takes no options leaves it out.
+   */
+  options?: z.ZodType<Options> | DeferredOptions<Options>;
+  /** Set when findings depend on `now`: a cached result of the rule holds for the day it was computed (`--cache`). */
+  readsToday?: true;
   check(journey: Journey, context: RuleContext<Options>): void;
+}
+
+export interface DeferredOptions<Options> {
+  /** What `check` gets when the config sets no options. */
+  defaults: Options;
+  /** The options as a config writes them, any of them left out (they keep their defaults); `zod` is the engine's Zod. */
+  schema(zod: typeof z): z.ZodType<Partial<Options>>;
 }
 
 export interface RuleContext<Options> {

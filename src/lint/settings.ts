@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import type { RuleSetting, SeveritySetting } from '../schema/config.js';
+import type { z } from 'zod';
+import type { CjmConfig, RuleSetting, SeveritySetting } from '../schema/config.js';
 import { formatDataPath, type Severity } from '../findings.js';
 import { ConfigError, type LoadedConfig } from '../load/config.js';
 import { displayPath } from '../load/discover.js';
 import { closestMatch } from '../util/suggest.js';
 import { describeZodIssue } from '../validate/zod-issues.js';
-import type { Rule } from './rule.js';
+import type { DeferredOptions, Rule } from './rule.js';
 import { isValidationCode } from './validation-codes.js';
 
 /** A rule that runs on a file, with its resolved severity and parsed options. */
@@ -48,11 +48,13 @@ type Layer = Map<string, { severity: SeveritySetting; options?: unknown }>;
  * before any file is read: unknown rule ids and bad options are
  * ConfigErrors that name the key and its line.
  */
-export function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedConfig, cli: readonly CliRuleSetting[] = [], cwd?: string): RuleSettings {
+export async function resolveRuleSettings(rules: readonly Rule<any>[], config: LoadedConfig, cli: readonly CliRuleSetting[] = [], cwd?: string): Promise<RuleSettings> {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   // Errors name the config file as the user would type it: relative to the working directory.
   const shownPath = config.path && cwd ? displayPath(config.path, cwd) : (config.path ?? 'cjm.config.yaml');
-  const checker = new SettingsChecker(byId, config, shownPath);
+  // Zod loads only to check options a config sets.
+  const zod = setsRuleOptions(config.config) ? (await import('zod')).z : undefined;
+  const checker = new SettingsChecker(byId, config, shownPath, zod);
   const base = checker.layer(config.config.rules ?? {}, ['rules']);
   const overrides = (config.config.overrides ?? []).map((override, index) => ({
     matches: config.patterns.overrides[index],
@@ -109,6 +111,7 @@ class SettingsChecker {
     private readonly rules: Map<string, Rule<any>>,
     private readonly config: LoadedConfig,
     private readonly shownPath: string,
+    private readonly zod: typeof z | undefined,
   ) {}
 
   layer(settings: Record<string, RuleSetting>, at: readonly (string | number)[]): Layer {
@@ -124,11 +127,12 @@ class SettingsChecker {
   }
 
   private options(rule: Rule<any>, value: unknown, at: readonly (string | number)[]): unknown {
-    const schema = strictOptionsSchema(rule);
-    const parsed = schema.safeParse(value);
+    const zod = this.zod!;
+    const parsed = parseRuleOptions(rule, value, zod);
     if (parsed.success) return parsed.data;
+    const schema = configOptionsSchema(rule, zod);
     const problem = describeZodIssue(parsed.error.issues[0], value, schema);
-    const known = optionNames(rule);
+    const known = schema instanceof zod.ZodObject ? Object.keys(schema.shape) : [];
     if (known.length === 0) return this.fail([...at, ...problem.path], `rule ${rule.id} takes no options: write just its severity`);
     const allowed = problem.message.includes('allowed') ? '' : ` (options of ${rule.id}: ${known.join(', ')})`;
     return this.fail([...at, ...problem.path], `invalid options for rule ${rule.id}: ${problem.message}${allowed}`);
@@ -151,22 +155,39 @@ export function unknownRuleMessage(id: string, ruleIds: Iterable<string>, where?
   return `unknown rule ${JSON.stringify(id)}${place}${suggestion ? `: did you mean ${suggestion}?` : ''} (\`cjm rules\` lists the rules)`;
 }
 
-/**
- * The rule's options schema, made strict when it is an object: a misspelt
- * option (`maxAgeDay: 90`) must be an error, not a silently ignored key.
- */
-function strictOptionsSchema(rule: Rule<any>): z.ZodType {
-  const schema = rule.options as z.ZodType;
-  return schema instanceof z.ZodObject ? schema.strict() : schema;
+/** Whether any `[severity, { options }]` setting is in the config. */
+function setsRuleOptions(config: CjmConfig): boolean {
+  const layers = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules)];
+  return layers.some((layer) => Object.values(layer).some((setting) => Array.isArray(setting) && setting.length > 1));
 }
 
-function optionNames(rule: Rule<any>): string[] {
-  const schema = rule.options as z.ZodType;
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+function isDeferred<Options>(options: Rule<Options>['options']): options is DeferredOptions<Options> {
+  return options !== undefined && !('_zod' in options);
+}
+
+/**
+ * The schema a config's options for `rule` are read with, made strict when it
+ * is an object: a misspelt option (`maxAgeDay: 90`) must be an error, not a
+ * silently ignored key. Deferred options may leave any option out.
+ */
+function configOptionsSchema(rule: Rule<any>, zod: typeof z): z.ZodType {
+  const options = rule.options;
+  const schema = options === undefined ? zod.object({}) : isDeferred(options) ? options.schema(zod) : options;
+  if (!(schema instanceof zod.ZodObject)) return schema;
+  return isDeferred(options) ? schema.partial().strict() : schema.strict();
+}
+
+/** A config's options for `rule`, checked, with the defaults of the options it leaves out. */
+export function parseRuleOptions(rule: Rule<any>, value: unknown, zod: typeof z) {
+  const parsed = configOptionsSchema(rule, zod).safeParse(value);
+  if (!parsed.success || !isDeferred(rule.options)) return parsed;
+  return { ...parsed, data: { ...rule.options.defaults, ...(parsed.data as object) } };
 }
 
 function parseDefaultOptions(rule: Rule<any>): unknown {
-  const parsed = (rule.options as z.ZodType).safeParse({});
+  if (rule.options === undefined) return {};
+  if (isDeferred(rule.options)) return rule.options.defaults;
+  const parsed = rule.options.safeParse({});
   // A rule whose schema does not accept `{}` is a bug in the rule: the engine reports it when the rule runs.
   return parsed.success ? parsed.data : {};
 }

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
-import { catalogSchema, configSchema, type CjmConfig } from '../schema/config.js';
+import type { Catalog, CjmConfig } from '../schema/config.js';
 import type { Position } from '../findings.js';
-import { describeZodIssue } from '../validate/zod-issues.js';
 import { displayPath } from './discover.js';
 import { UserError } from '../errors.js';
 import { maskSecrets } from '../util/secrets.js';
@@ -59,7 +57,7 @@ export function findConfigFile(startDir: string): string | undefined {
 
 export async function loadConfig(path: string | undefined, allowOutside = false): Promise<LoadedConfig> {
   if (!path) return { config: {}, patterns: compileConfigPatterns({}), locate: () => undefined };
-  const { data, locate } = await loadYamlWithSchema(path, configSchema, 'configuration');
+  const { data, locate } = await loadYamlWithSchema<CjmConfig>(path, 'config');
   try {
     return { path, config: data, patterns: compileConfigPatterns(data, allowOutside), locate };
   } catch (error) {
@@ -84,15 +82,14 @@ function protoKeyPath(value: unknown, path: (string | number)[]): (string | numb
   return undefined;
 }
 
-export async function loadCatalogFile(path: string) {
-  return (await loadYamlWithSchema(path, catalogSchema, 'catalogue')).data;
+export async function loadCatalogFile(path: string): Promise<Catalog> {
+  return (await loadYamlWithSchema<Catalog>(path, 'catalog')).data;
 }
 
-async function loadYamlWithSchema<T extends z.ZodType>(
-  path: string,
-  schema: T,
-  what: string,
-): Promise<{ data: z.output<T>; locate: (p: readonly (string | number)[]) => Position | undefined }> {
+const WHAT = { config: 'configuration', catalog: 'catalogue' } as const;
+
+async function loadYamlWithSchema<T>(path: string, kind: keyof typeof WHAT): Promise<{ data: T; locate: (p: readonly (string | number)[]) => Position | undefined }> {
+  const what = WHAT[kind];
   let read;
   try {
     read = await readTextFile(path, DEFAULT_LIMITS);
@@ -108,11 +105,14 @@ async function loadYamlWithSchema<T extends z.ZodType>(
   const locate = (p: readonly (string | number)[]) => parsed.positions().locate(p);
   const proto = protoKeyPath(data, []);
   if (proto) throw new ConfigError(path, parsed.positions().locate(proto, 'key'), `invalid ${what}: \`__proto__\` is not a key cjm knows (nor a rule id); remove it`);
+  // The checks compiled from the JSON Schemas: loaded only when there is a config, a file alone in a folder has none.
+  const { isConfig, isCatalog } = await import('../schema/config-validators.generated.js');
+  if ((kind === 'config' ? isConfig : isCatalog)(data)) return { data: data as T, locate };
+  // Zod and its messages load only to say what is wrong with a file the compiled check refused.
+  const [schemas, { describeZodIssue }] = await Promise.all([import('../schema/config.js'), import('../validate/zod-issues.js')]);
+  const schema = kind === 'config' ? schemas.configSchema : schemas.catalogSchema;
   const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const problem = describeZodIssue(issue, data, schema);
-    throw new ConfigError(path, parsed.positions().locate(problem.path, problem.target), `invalid ${what}: ${problem.message}`);
-  }
-  return { data: result.data, locate };
+  if (result.success) return { data: result.data as T, locate };
+  const problem = describeZodIssue(result.error.issues[0], data, schema);
+  throw new ConfigError(path, parsed.positions().locate(problem.path, problem.target), `invalid ${what}: ${problem.message}`);
 }

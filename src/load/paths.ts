@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch/posix.js';
-import { DEFAULT_INCLUDE, type CjmConfig } from '../schema/config.js';
+import type { CjmConfig } from '../schema/config.js';
+import { DEFAULT_INCLUDE } from '../schema/defaults.js';
 import type { DataPath } from '../findings.js';
 import { UserError } from '../errors.js';
 

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import type { Limits } from './limits.js';
 
 /** Why a path could not be read at all: an I/O problem (exit 2), not a content problem. */
@@ -44,6 +44,31 @@ export async function readTextFile(file: string, limits: Pick<Limits, 'maxFileSi
  * about 0.2 ms per file saved on a 1,000-file corpus).
  */
 export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize'>): ReadResult {
+  return readOpened(file, limits, (fd, stats) => {
+    const read = decode(readFileSync(fd));
+    return read.ok ? { ...read, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } } : read;
+  });
+}
+
+/**
+ * The first lines of a file, up to `bytes`, checked as readTextFileSync checks
+ * the whole file: for what is found near the top (the journey id), without
+ * reading and decoding every file of a workspace in full. `whole` says whether
+ * that was the whole file; otherwise the text ends at the last full line.
+ */
+export function readTextHeadSync(file: string, limits: Pick<Limits, 'maxFileSize'>, bytes: number): { read: ReadResult; whole: boolean } {
+  let whole = false;
+  const read = readOpened(file, limits, (fd) => {
+    const buffer = Buffer.alloc(bytes);
+    const length = readSync(fd, buffer, 0, bytes, 0);
+    whole = length < bytes;
+    // Cut after a newline byte, which is never part of a multi-byte UTF-8 character.
+    return decode(whole ? buffer.subarray(0, length) : buffer.subarray(0, buffer.lastIndexOf(10) + 1));
+  });
+  return { read, whole };
+}
+
+function readOpened(file: string, limits: Pick<Limits, 'maxFileSize'>, readFd: (fd: number, stats: Stats) => ReadResult): ReadResult {
   let fd: number;
   try {
     // O_NONBLOCK keeps open() itself from hanging on a FIFO; the fstat below refuses it.
@@ -64,8 +89,7 @@ export function readTextFileSync(file: string, limits: Pick<Limits, 'maxFileSize
         message: `file is ${formatBytes(stats.size)}, over the ${formatBytes(limits.maxFileSize)} limit (raise limits.maxFileSize in cjm.config.yaml if this is intended)`,
       };
     }
-    const read = decode(readFileSync(fd));
-    return read.ok ? { ...read, stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } } : read;
+    return readFd(fd, stats);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError(file, describeIoError(error));

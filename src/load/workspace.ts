@@ -5,7 +5,7 @@ import { discoverFiles, findFiles, workspaceSelection, type DiscoverOptions } fr
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { BoundaryError, checkInsideBoundary } from './paths.js';
 import { detachText } from '../findings.js';
-import { readTextFileSync, type ReadResult } from './read.js';
+import { readTextFileSync, readTextHeadSync } from './read.js';
 
 export interface WorkspaceOptions {
   /** Working directory; paths are shown relative to it. Default: process.cwd(). */
@@ -78,20 +78,29 @@ export function discoverOptions(workspace: Workspace): DiscoverOptions {
  */
 export async function indexJourneyIds(workspace: Workspace, files: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  // One file at a time: memory stays bounded by the largest file, not the corpus.
+  // One file at a time, and its first lines only when they name the id: memory
+  // and reading stay bounded by the largest file's head, not the corpus.
   for (const file of files) {
     if (file === '-') continue;
-    let read: ReadResult | undefined;
+    const path = resolve(workspace.cwd, file);
+    let id: string | undefined;
     try {
-      read = readTextFileSync(resolve(workspace.cwd, file), workspace.limits);
+      const head = readTextHeadSync(path, workspace.limits, ID_HEAD_BYTES);
+      id = head.read.ok ? topLevelJourneyId(head.read.text) : undefined;
+      if (id === undefined && head.read.ok && !head.whole) {
+        const read = readTextFileSync(path, workspace.limits);
+        id = read.ok ? topLevelJourneyId(read.text) : undefined;
+      }
     } catch {
       continue; // unreadable files are reported when they are checked
     }
-    const id = read.ok ? topLevelJourneyId(read.text) : undefined;
     if (id && !ids.has(id)) ids.set(id, file);
   }
   return ids;
 }
+
+/** Bytes read first for a journey's id: it belongs near the top (a whole generated bench journey is about 11 KB). */
+const ID_HEAD_BYTES = 4096;
 
 const TOP_LEVEL_ID = /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
 

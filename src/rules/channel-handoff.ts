@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stepChannels } from '../model/channels.js';
 import { flowGraph, isLoopBack, predecessorsOf } from '../model/graph.js';
@@ -9,7 +8,6 @@ export default defineRule({
   id: 'channel-handoff',
   description: 'Consecutive steps on different channels where the later step has no handoff.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     const graph = flowGraph(journey);
     const channels = graph.steps.map((ref) => stepChannels(ref.step));

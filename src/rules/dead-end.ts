@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageName, stepLabel } from '../model/labels.js';
 import { hasText } from '../model/presence.js';
@@ -8,7 +7,6 @@ export default defineRule({
   id: 'dead-end',
   description: 'A step with `next: []` that is not in the last stage and has no dropoff or note.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     const lastStage = lastStageWithSteps(journey.stages);
     forEachStep(journey, (step, path, stage, stageIndex) => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { journeyChannelTypes } from '../model/channels.js';
 import { journeyLabel } from '../model/labels.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'digital-gap',
   description: 'A journey with no digital channel at all, or with no human or physical one.',
   defaultSeverity: 'info',
-  options: z.object({}),
   check(journey, { report, catalog }) {
     const types = journeyChannelTypes(journey, catalog);
     // No known channel at all is step-channel's finding (or validation's), not a gap in the mix.

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { DROPOFF_HOTSPOT, isDropoffHotspot } from '../model/dropoff.js';
 import { stepLabel } from '../model/labels.js';
@@ -9,9 +8,10 @@ export default defineRule({
   id: 'dropoff-hotspot',
   description: `A step whose dropoff is at or above \`threshold\` (default ${DROPOFF_HOTSPOT}) with no opportunity.`,
   defaultSeverity: 'warn',
-  options: z.object({
-    threshold: z.number().min(0).max(100).default(DROPOFF_HOTSPOT).describe('Dropoff in % from which a step is a hotspot (the report lists the same steps).'),
-  }),
+  options: {
+    defaults: { threshold: DROPOFF_HOTSPOT },
+    schema: (z) => z.object({ threshold: z.number().min(0).max(100).describe('Dropoff in % from which a step is a hotspot (the report lists the same steps).') }),
+  },
   check(journey, { report, options }) {
     forEachStep(journey, (step, path) => {
       if (!isDropoffHotspot(step, options.threshold) || hasItems(step.opportunities)) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { personaOrder } from '../model/emotions.js';
 import { stepLabel } from '../model/labels.js';
@@ -8,7 +7,6 @@ export default defineRule({
   id: 'emotion-missing',
   description: 'A step with no emotion score, or with scores per persona that leave out a persona who takes the step.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report, catalog }) {
     let everyone: string[] | undefined;
     forEachStep(journey, (step, path) => {

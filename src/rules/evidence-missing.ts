@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stepLabel, stepName } from '../model/labels.js';
 import { forEachStep } from '../model/walk.js';
@@ -9,7 +8,6 @@ export default defineRule({
   id: 'evidence-missing',
   description: 'A step or pain with no evidence level.',
   defaultSeverity: 'off',
-  options: z.object({}),
   check(journey, { report }) {
     forEachStep(journey, (step, path) => {
       if (!step.evidence) {

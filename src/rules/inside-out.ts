@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageLabel } from '../model/labels.js';
 import { hasItems, hasText } from '../model/presence.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'inside-out',
   description: "A stage whose steps describe backstage work with no customer action (internal processes, not the customer's view).",
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     journey.stages.forEach((stage, s) => {
       const steps = stage.steps ?? [];

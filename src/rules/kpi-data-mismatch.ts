@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { kpiFeed, sourceText } from '../data/match.js';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi } from '../model/kpis.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'kpi-data-mismatch',
   description: "A KPI whose `actual` in the journey file differs from its data source's latest value.",
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     forEachKpi(journey, (kpi, path, owner) => {
       const feed = kpiFeed(kpi);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi } from '../model/kpis.js';
 
@@ -6,7 +5,6 @@ export default defineRule({
   id: 'kpi-no-data',
   description: 'A KPI with a target and no actual, from the journey file or any data source.',
   defaultSeverity: 'off',
-  options: z.object({}),
   check(journey, { report }) {
     forEachKpi(journey, (kpi, path, owner) => {
       if (kpi.target === undefined || kpi.actual !== undefined) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi, gapUnit, kpiShortfall } from '../model/kpis.js';
 
@@ -6,7 +5,6 @@ export default defineRule({
   id: 'kpi-off-target',
   description: "A KPI whose actual misses its target, in the metric's direction.",
   defaultSeverity: 'info',
-  options: z.object({}),
   check(journey, { report, catalog }) {
     forEachKpi(journey, (kpi, path, owner) => {
       const metric = catalog.metrics.get(kpi.metric);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { kpiFeed } from '../data/match.js';
 import { daysSince } from '../data/periods.js';
 import { defineRule } from '../lint/rule.js';
@@ -8,9 +7,11 @@ export default defineRule({
   id: 'kpi-stale',
   description: 'A KPI measured longer ago than `maxAgeDays` (default 90).',
   defaultSeverity: 'warn',
-  options: z.object({
-    maxAgeDays: z.number().int().positive().default(90).describe('Days after `measured` from which a KPI is stale.'),
-  }),
+  readsToday: true,
+  options: {
+    defaults: { maxAgeDays: 90 },
+    schema: (z) => z.object({ maxAgeDays: z.number().int().positive().describe('Days after `measured` from which a KPI is stale.') }),
+  },
   check(journey, { report, options, now }) {
     forEachKpi(journey, (kpi, path, owner) => {
       if (!kpi.measured) return;

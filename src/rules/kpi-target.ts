@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi } from '../model/kpis.js';
 
@@ -6,7 +5,6 @@ export default defineRule({
   id: 'kpi-target',
   description: 'A KPI with no target.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     forEachKpi(journey, (kpi, path, owner) => {
       if (kpi.target !== undefined) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { kpiFeed } from '../data/match.js';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi } from '../model/kpis.js';
@@ -7,9 +6,10 @@ export default defineRule({
   id: 'kpi-thin-sample',
   description: 'A KPI whose latest aggregated value rests on fewer than `minResponses` answers (default 30).',
   defaultSeverity: 'warn',
-  options: z.object({
-    minResponses: z.number().int().positive().default(30).describe('Fewest answers behind an aggregated value.'),
-  }),
+  options: {
+    defaults: { minResponses: 30 },
+    schema: (z) => z.object({ minResponses: z.number().int().positive().describe('Fewest answers behind an aggregated value.') }),
+  },
   check(journey, { report, options }) {
     forEachKpi(journey, (kpi, path, owner) => {
       const latest = kpiFeed(kpi)?.points.at(-1);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { kpiFeed } from '../data/match.js';
 import { defineRule } from '../lint/rule.js';
 import { forEachKpi } from '../model/kpis.js';
@@ -7,9 +6,10 @@ export default defineRule({
   id: 'kpi-trend',
   description: "A KPI that moved the wrong way (against its metric's direction) `periods` periods in a row (default 3).",
   defaultSeverity: 'info',
-  options: z.object({
-    periods: z.number().int().min(1).default(3).describe('How many changes in a row, each the wrong way, make a trend.'),
-  }),
+  options: {
+    defaults: { periods: 3 },
+    schema: (z) => z.object({ periods: z.number().int().min(1).describe('How many changes in a row, each the wrong way, make a trend.') }),
+  },
   check(journey, { report, options, catalog }) {
     forEachKpi(journey, (kpi, path, owner) => {
       const feed = kpiFeed(kpi);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { hasStepOrStageKpi } from '../model/kpis.js';
 import { stageName, stepLabel } from '../model/labels.js';
@@ -8,7 +7,6 @@ export default defineRule({
   id: 'moment-of-truth-kpi',
   description: 'A moment of truth with no KPI on its step or stage.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     forEachStep(journey, (step, path, stage) => {
       if (!step.momentOfTruth || hasStepOrStageKpi(step, stage)) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageLabel } from '../model/labels.js';
 import { hasItems } from '../model/presence.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'pain-without-opportunity',
   description: 'A stage with pains and no opportunity.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     journey.stages.forEach((stage, s) => {
       const steps = stage.steps ?? [];

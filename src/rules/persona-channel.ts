@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stepChannels } from '../model/channels.js';
 import { stepLabel } from '../model/labels.js';
@@ -8,7 +7,6 @@ export default defineRule({
   id: 'persona-channel',
   description: 'A step on a channel none of its personas prefer.',
   defaultSeverity: 'info',
-  options: z.object({}),
   check(journey, { report, catalog }) {
     forEachStep(journey, (step, path) => {
       const channels = stepChannels(step);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { forEachStep } from '../model/walk.js';
 
@@ -6,7 +5,6 @@ export default defineRule({
   id: 'persona-unused',
   description: 'A persona the journey declares that no step involves.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     if (!journey.personas?.length) return;
     const involved = new Set<string>();

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageLabel } from '../model/labels.js';
 
@@ -6,7 +5,6 @@ export default defineRule({
   id: 'stage-empty',
   description: 'A stage with no steps.',
   defaultSeverity: 'error',
-  options: z.object({}),
   check(journey, { report }) {
     journey.stages.forEach((stage, s) => {
       if (stage.steps && stage.steps.length > 0) return;

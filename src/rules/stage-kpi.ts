@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageLabel } from '../model/labels.js';
 import { hasItems } from '../model/presence.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'stage-kpi',
   description: 'A stage with no KPI.',
   defaultSeverity: 'warn',
-  options: z.object({}),
   check(journey, { report }) {
     journey.stages.forEach((stage, s) => {
       if (hasItems(stage.kpis)) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { stageLabel } from '../model/labels.js';
 import { hasText } from '../model/presence.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'stage-owner',
   description: 'A stage with no owner: no one is accountable for that part of the experience.',
   defaultSeverity: 'error',
-  options: z.object({}),
   check(journey, { report }) {
     journey.stages.forEach((stage, s) => {
       if (hasText(stage.owner)) return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { journeyLabel } from '../model/labels.js';
 
@@ -8,9 +7,11 @@ export default defineRule({
   id: 'stale-review',
   description: 'No `reviewed` date, or one older than `maxAgeDays` (default 180).',
   defaultSeverity: 'warn',
-  options: z.object({
-    maxAgeDays: z.number().int().positive().default(180).describe('Days after which a review is stale.'),
-  }),
+  readsToday: true,
+  options: {
+    defaults: { maxAgeDays: 180 },
+    schema: (z) => z.object({ maxAgeDays: z.number().int().positive().describe('Days after which a review is stale.') }),
+  },
   check(journey, { report, options, now }) {
     if (!journey.reviewed) {
       report({

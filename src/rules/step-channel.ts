@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { forEachStep } from '../model/walk.js';
 import { stepLabel } from '../model/labels.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'step-channel',
   description: 'A step with no touchpoint, or a touchpoint with no channel.',
   defaultSeverity: 'error',
-  options: z.object({}),
   check(journey, { report }) {
     forEachStep(journey, (step, path) => {
       if (!step.touchpoints) {

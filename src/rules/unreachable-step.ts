@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRule } from '../lint/rule.js';
 import { flowGraph, reachableSteps } from '../model/graph.js';
 import { stageName, stepLabel, stepName } from '../model/labels.js';
@@ -7,7 +6,6 @@ export default defineRule({
   id: 'unreachable-step',
   description: 'A step that no path from the first step reaches.',
   defaultSeverity: 'error',
-  options: z.object({}),
   check(journey, { report }) {
     const graph = flowGraph(journey);
     if (graph.steps.length === 0) return;

@@ -1,18 +1,22 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /**
- * Spreads per-file work over worker threads, in file order. Parsing is over 90%
- * of a validate or lint run and every file is independent, so a second core
- * pays off on a large run (bench/results.md, Scaling). A worker needs about 150 ms to load its modules,
- * so the pool starts before discovery (the loading overlaps it) and is
- * dismissed when there turn out to be too few files to share.
+ * Spreads per-file work over worker threads, in file order. Every file is
+ * independent, but a worker costs about 150 ms of CPU to load its modules and
+ * rebuild the run's context, and on this project's 2-core bench machine one
+ * extra thread gave no wall-time gain at 1,000 files for 25-33% more CPU
+ * (bench/results.md, Speed). So the threads start only once discovery has
+ * counted the files, and only when each would get MIN_FILES_PER_WORKER of
+ * them; a smaller run never pays for them.
  */
-const MIN_FILES_PER_WORKER = 64;
+const MIN_FILES_PER_WORKER = 2500;
+/** When CJM_WORKERS asks for threads, they are used from this many files a thread (the tests share 150 files). */
+const MIN_FILES_PER_ASKED_WORKER = 64;
 const BATCH = 16;
+/** worker.ts as the bundle names it: dist/ is flat (scripts/build.mjs). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**
@@ -43,22 +47,27 @@ interface WorkerReply<Result> {
   error?: string;
 }
 
-/** Worker threads to use: CJM_WORKERS=N (0: none), else one less than the cores, at most 3. */
-export function workerCount(env: Record<string, string | undefined> = process.env): number {
+/**
+ * Worker threads to use: CJM_WORKERS=N (0: none; `asked`), else the cores
+ * nobody else is using, less this thread's, at most 3. A thread gains only on
+ * an idle core: on the shared 2-core bench machine under a load average of 5,
+ * one thread cost 21% more CPU at 5,000 files for no wall time
+ * (bench/results.md, Speed), so a busy machine gets none.
+ */
+export function workerCount(env: Record<string, string | undefined> = process.env): { count: number; asked: boolean } {
   const setting = env.CJM_WORKERS;
-  if (setting !== undefined && /^\d+$/.test(setting)) return Number(setting);
-  return Math.min(availableParallelism() - 1, 3);
+  if (setting !== undefined && /^\d+$/.test(setting)) return { count: Number(setting), asked: true };
+  // Cores nobody else is using, rounded: an idle 2-core machine (load 0.2) has two, this thread's and one more.
+  const idle = Math.round(availableParallelism() - loadavg()[0]);
+  return { count: Math.max(0, Math.min(idle - 1, 3)), asked: false };
 }
 
 interface PoolRequest {
-  /** The run's file patterns: a short list of files never starts a pool. */
-  patterns: readonly string[];
-  cwd: string;
   /** URL of the processor module (see FileProcessor), loaded by each worker as soon as it starts. */
   processor: URL;
   enabled: boolean;
-  /** At most this many threads (default: workerCount()). */
-  workers?: number;
+  /** At most this many threads (default: workerCount()); `asked` lowers the number of files that justify them. */
+  workers?: { count: number; asked: boolean };
 }
 
 /** Runs `run` with a pool started for the request (none when it is not worth it) and closes the pool after. */
@@ -71,37 +80,29 @@ export async function withWorkerPool<T>(request: PoolRequest, run: (pool: Worker
   }
 }
 
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
 export class WorkerPool {
-  /** Workers that failed while idle (a module that would not load): their share stays in this thread. */
-  private readonly failed = new WeakSet<Worker>();
+  private readonly workers: Worker[] = [];
 
-  private constructor(private readonly workers: Worker[]) {
-    for (const worker of workers) worker.on('error', () => this.failed.add(worker));
-  }
+  /** Threads start in run(), when the run's files are known to be worth them. */
+  private constructor(
+    private readonly size: number,
+    private readonly minFilesPerWorker: number,
+    private readonly processor: URL,
+  ) {}
 
   /**
-   * Starts up to `workerCount()` threads for a run over `patterns`; undefined when
-   * there is nothing to gain: a short list of files (a pre-commit hook, an
-   * editor) never reaches MIN_FILES_PER_WORKER, and no built worker exists when
-   * tests run the TypeScript sources.
+   * A pool of up to `workerCount()` threads, started by run() when the run has
+   * enough files; undefined when there can be none: no threads allowed, or no
+   * built worker (tests run the TypeScript sources).
    */
-  static startFor({ patterns, cwd, processor, workers: limit }: PoolRequest): WorkerPool | undefined {
-    if (patterns.length > 0 && patterns.length < MIN_FILES_PER_WORKER && patterns.every((pattern) => isFile(resolve(cwd, pattern)))) return undefined;
-    const count = limit ?? workerCount();
-    if (count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
-    const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { processor: processor.href } }));
-    // An idle pool must not keep the process alive; an idle worker's error is recorded by the pool.
-    for (const worker of workers) worker.unref();
-    return new WorkerPool(workers);
+  static startFor({ processor, workers = workerCount() }: PoolRequest): WorkerPool | undefined {
+    if (workers.count <= 0 || !existsSync(fileURLToPath(WORKER_URL)) || !existsSync(fileURLToPath(processor))) return undefined;
+    return new WorkerPool(workers.count, workers.asked ? MIN_FILES_PER_ASKED_WORKER : MIN_FILES_PER_WORKER, processor);
   }
 
   /** How many of the pool's workers `fileCount` files justify. */
   sizeFor(fileCount: number): number {
-    return Math.min(this.workers.length, Math.floor(fileCount / MIN_FILES_PER_WORKER));
+    return Math.min(this.size, Math.floor(fileCount / this.minFilesPerWorker));
   }
 
   /** Whether `files` are worth sharing: enough of them, and no stdin (`-` cannot be read again in a worker). */
@@ -119,8 +120,10 @@ export class WorkerPool {
    * file order and the workers' totals summed; closes the pool.
    */
   async run<Result>(files: readonly string[], task: ParallelTask<Result>): Promise<{ results: Result[]; totals: Record<string, number> }> {
-    const used = this.workers.filter((worker) => !this.failed.has(worker)).slice(0, this.sizeFor(files.length));
-    for (const idle of this.workers) if (!used.includes(idle)) void idle.terminate();
+    // node:worker_threads loads only for a run that starts threads (about 3 ms of every other run's start-up).
+    const { Worker } = await import('node:worker_threads');
+    const used = Array.from({ length: this.sizeFor(files.length) }, () => new Worker(WORKER_URL, { workerData: { processor: this.processor.href } }));
+    this.workers.push(...used);
     const results = new Array<Result>(files.length);
     const totals: Record<string, number> = {};
     let next = 0;
@@ -148,8 +151,6 @@ export class WorkerPool {
           void worker.terminate();
           resolve();
         };
-        worker.ref();
-        worker.removeAllListeners('error');
         worker.on('error', fail);
         worker.on('exit', (code) => (code === 0 ? resolve() : fail()));
         worker.on('message', (reply: WorkerReply<Result>) => {
@@ -175,6 +176,7 @@ export class WorkerPool {
     };
 
     await Promise.all([runHere(), ...used.map(drive)]);
+    // What workers that failed late left behind.
     await runHere();
     return { results, totals };
   }

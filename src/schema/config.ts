@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, metricSchema, personaSchema } from './journey.js';
 import { dataSourceSchema } from './data-source.js';
+import { DEFAULT_INCLUDE } from './defaults.js';
 
 /** cjm.config.yaml: workspace files, shared catalogue, lint rules and limits. */
 
@@ -11,8 +12,6 @@ export const ruleSetting = z
   .union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])])
   .describe('off, info, warn or error, or [severity, { options }].');
 
-/** The journey files of a workspace when the config names none (`include`). */
-export const DEFAULT_INCLUDE: readonly string[] = ['**/*.journey.{yaml,yml}'];
 
 /** Path patterns: the dialect is docs/configuration.md#patterns, matched by src/load/paths.ts. */
 const globs = z.array(z.string().min(1));

@@ -3,14 +3,19 @@ import { prepareRun, runScope, type PrepareOptions, type RunContext } from '../l
 import { withWorkerPool, type WorkerPool } from '../run/parallel.js';
 import { analyzeFile, type AnalyzedFile } from './analyze.js';
 import { withDataFiles } from '../data/findings.js';
+import type { CacheOptions } from '../cache/run.js';
 
 export interface ValidateOptions extends PrepareOptions {
-  /** Worker threads for a large run (default: CJM_WORKERS, else the cores less one; 0: none). */
+  /** Worker threads for a run of enough files (default: CJM_WORKERS, else the cores less one from 2,500 files a thread; 0: none). */
   workers?: number;
+  /** Keep findings between runs and reuse those of unchanged files (`--cache`); off by default. */
+  cache?: CacheOptions;
 }
 
 export interface RunResult {
   files: FileResult[];
+  /** Why the cache could not be written, when it could not (the findings stand). */
+  cacheError?: string;
 }
 
 /**
@@ -28,16 +33,28 @@ export function toFileResult(analyzed: AnalyzedFile): FileResult {
   return { file: analyzed.file, findings, ...(analyzed.ioError ? { ioError: analyzed.ioError } : {}) };
 }
 
-const PROCESSOR = new URL('./processor.js', import.meta.url);
+/** processor.ts as the bundle names it: dist/ is flat (scripts/build.mjs), so this URL holds from any chunk. */
+const PROCESSOR = new URL('./validate-processor.js', import.meta.url);
 
 /** Validates journey files: syntax, schema and references. The programmatic form of `cjm validate`. */
 export async function validateFiles(patterns: readonly string[], options: ValidateOptions = {}): Promise<RunResult> {
-  const request = { patterns, cwd: options.cwd ?? process.cwd(), processor: PROCESSOR, enabled: true, workers: options.workers };
+  // A cached run checks only the files that changed, in this thread: most runs have few.
+  const request = { processor: PROCESSOR, enabled: !options.cache, workers: options.workers === undefined ? undefined : { count: options.workers, asked: true } };
   return withWorkerPool(request, (pool) => validateWith(pool, patterns, options));
 }
 
 async function validateWith(pool: WorkerPool | undefined, patterns: readonly string[], options: ValidateOptions): Promise<RunResult> {
   const { files, context } = await prepareRun(patterns, options);
+  if (options.cache) {
+    const settings = { command: 'validate' as const, options: {}, data: options.data !== false, cache: options.cache, wholeWorkspace: patterns.length === 0, today: '' };
+    // The cache's code loads only for a run that uses it.
+    const { checkWithCache } = await import('../cache/run.js');
+    const { results, cacheError } = await checkWithCache(files, context, settings, {
+      check: (analyzed) => ({ result: toFileResult(analyzed), readsToday: false }),
+      reuse: (entry, file) => ({ file, findings: entry.findings }),
+    });
+    return { files: withDataFiles(results, context.kpiData?.findings ?? []), ...(cacheError ? { cacheError } : {}) };
+  }
   if (pool?.shares(files)) {
     const { results } = await pool.run(files, { options: runScope(context), runHere: async (file) => toFileResult(await analyzeFile(file, context)) });
     return { files: withDataFiles(results, context.kpiData?.findings ?? []) };

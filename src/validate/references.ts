@@ -25,7 +25,7 @@ interface ReferenceContext {
  * `salvage` kept of a broken one (parts that fail the schema are left out, so
  * no check here repeats a schema error).
  */
-type PartialJourney = Salvaged<Journey>;
+export type PartialJourney = Salvaged<Journey>;
 type PartialStep = Salvaged<Step>;
 type PartialKpi = Salvaged<Kpi>;
 
@@ -35,7 +35,7 @@ type PartialKpi = Salvaged<Kpi>;
  * reported by the schema: reporting it again as unknown would be a second
  * finding for one cause.
  */
-interface RefusedIds {
+export interface RefusedIds {
   personas: readonly string[];
   channels: readonly string[];
   metrics: readonly string[];

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { DataPath, Position } from '../../src/findings.js';
 import type { Journey } from '../../src/schema/journey.js';
 import type { Rule, RuleReport } from '../../src/lint/rule.js';
 import { catalogForJourney } from '../../src/load/catalog.js';
 import { openWorkspace, type Workspace } from '../../src/load/workspace.js';
-import { analyzeText } from '../../src/validate/analyze.js';
+import { analyzeText } from '../../src/validate/analyze-text.js';
 import { loadKpiData, type KpiData } from '../../src/data/index.js';
+import { parseRuleOptions } from '../../src/lint/settings.js';
 
 /** Today in every rule test, the same as CJM_NOW in the CLI tests. */
 const TEST_NOW = new Date('2026-11-22T00:00:00Z');
@@ -60,7 +62,7 @@ export async function lintWithRule<O>(rule: Rule<O>, yaml: string, setup: Omit<R
   const journey = analyzed.journey as Journey;
   const reports: RuleReport[] = [];
   rule.check(journey, {
-    options: rule.options.parse(setup.options ?? {}),
+    options: ruleOptions(rule, setup.options ?? {}),
     catalog: catalogForJourney(ws.catalog, journey),
     journeyIds,
     now: setup.now ?? TEST_NOW,
@@ -128,11 +130,18 @@ export async function fixtureData(dir: string): Promise<KpiData | undefined> {
 export function checkJourney<O>(rule: Rule<O>, journey: Journey, options: unknown = {}): RuleReport[] {
   const reports: RuleReport[] = [];
   rule.check(journey, {
-    options: rule.options.parse(options),
+    options: ruleOptions(rule, options),
     catalog: catalogForJourney({ personas: new Map(), channels: new Map(), metrics: new Map() }, journey),
     journeyIds: new Set([journey.id]),
     now: TEST_NOW,
     report: (report) => reports.push(report),
   });
   return reports;
+}
+
+/** A rule's options as the engine reads a config's: checked, defaults for those left out. */
+export function ruleOptions<O>(rule: Rule<O>, value: unknown): O {
+  const parsed = parseRuleOptions(rule, value, z);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data as O;
 }

@@ -10,7 +10,7 @@ import { renderJourneyTemplate } from '../../src/init/template-file.js';
 import { TEMPLATE_NAMES, TEMPLATES } from '../../src/init/templates.js';
 import { lintFiles } from '../../src/lint/engine.js';
 import { openWorkspace } from '../../src/load/workspace.js';
-import { analyzeText } from '../../src/validate/analyze.js';
+import { analyzeText } from '../../src/validate/analyze-text.js';
 
 const SCHEMA = './node_modules/cjm/schemas/journey.schema.json';
 const render = (name: string, id = name, title?: string) => renderJourneyTemplate(TEMPLATES[name], { id, title, schema: SCHEMA });

@@ -10,10 +10,20 @@ import { ConfigError, loadConfig } from '../../src/load/config.js';
 const rule = (id: string, defaultSeverity: Rule['defaultSeverity'], options: z.ZodType = z.object({})) =>
   defineRule<any>({ id, description: `${id} rule`, defaultSeverity, options, check() {} });
 
+// delta's options are deferred, as the built-in rules' are: defaults, and a schema built only to read a config's options.
+const delta = defineRule<{ maxAgeDays: number; strict: boolean }>({
+  id: 'delta',
+  description: 'delta rule',
+  defaultSeverity: 'off',
+  options: { defaults: { maxAgeDays: 30, strict: false }, schema: (zod) => zod.object({ maxAgeDays: zod.int().positive(), strict: zod.boolean() }) },
+  check() {},
+});
+
 const RULES = [
   rule('alpha', 'error'),
   rule('beta', 'warn', z.object({ maxAgeDays: z.number().int().positive().default(180) })),
   rule('gamma', 'off'),
+  delta,
 ];
 
 async function settingsFor(configYaml: string | undefined, cli: CliRuleSetting[] = []) {
@@ -40,6 +50,14 @@ async function configError(configYaml: string, cli: CliRuleSetting[] = []): Prom
 describe('severity resolution', () => {
   it('defaults: a rule that is off does not run; options are the schema defaults', async () => {
     expect(summary((await settingsFor(undefined)).forFile('a.journey.yaml'))).toEqual({ alpha: 'error', beta: ['warn', { maxAgeDays: 180 }] });
+    expect(summary((await settingsFor('rules:\n  delta: info\n')).forFile('a.journey.yaml')).delta).toEqual(['info', { maxAgeDays: 30, strict: false }]);
+  });
+
+  it('deferred options: the ones a config leaves out keep their defaults; a misspelt or bad one is an error', async () => {
+    const settings = await settingsFor('rules:\n  delta: [warn, { strict: true }]\n');
+    expect(summary(settings.forFile('a.journey.yaml')).delta).toEqual(['warn', { maxAgeDays: 30, strict: true }]);
+    expect((await configError('rules:\n  delta: [warn, { maxAgeDay: 9 }]\n')).message).toMatch(/invalid options for rule delta: .*maxAgeDay\b/);
+    expect((await configError('rules:\n  delta: [warn, { maxAgeDays: -1 }]\n')).message).toMatch(/invalid options for rule delta/);
   });
 
   it('config rules over defaults: severity alone, [severity], [severity, options]', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/lint/rule.js';
-import { fixtureData, lintWithRule } from '../helpers/rule-tester.js';
+import { fixtureData, lintWithRule, ruleOptions } from '../helpers/rule-tester.js';
 import type { KpiData } from '../../src/data/index.js';
 
 const RULES_DIR = new URL('../../src/rules/', import.meta.url);
@@ -49,7 +49,7 @@ describe('rule modules, fixtures and pages', () => {
     for (const [index, rule] of (await loadRules()).entries()) {
       expect(rule.id).toBe(ruleIds[index]);
       expect(rule.description).toMatch(/^\S.*[.)]$/);
-      expect(() => rule.options.parse({})).not.toThrow();
+      expect(() => ruleOptions(rule, {})).not.toThrow();
     }
   });
 

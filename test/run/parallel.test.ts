@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,15 +57,15 @@ describe('a failing worker', () => {
   };
 
   async function runPool(processor: URL) {
-    // The built pool: its worker script exists only in dist/.
-    const { WorkerPool } = (await import(join(ROOT, 'dist/run/parallel.js'))) as typeof import('../../src/run/parallel.js');
-    const pool = WorkerPool.startFor({ patterns: [], cwd: ROOT, processor, enabled: true, workers: 1 })!;
-    expect(pool).toBeDefined();
-    try {
-      return await pool.run(files, { options: {}, runHere });
-    } finally {
-      pool.close();
-    }
+    // The built pool (its worker script exists only in dist/), from the bundle chunk that exports it.
+    const dist = join(ROOT, 'dist');
+    const chunk = readdirSync(dist).find((name) => name.endsWith('.js') && /export\{[^}]*\bwithWorkerPool\b/.test(readFileSync(join(dist, name), 'utf8')));
+    expect(chunk).toBeDefined();
+    const { withWorkerPool } = (await import(join(dist, chunk!))) as typeof import('../../src/run/parallel.js');
+    return withWorkerPool({ processor, enabled: true, workers: { count: 1, asked: true } }, async (pool) => {
+      expect(pool).toBeDefined();
+      return pool!.run(files, { options: {}, runHere });
+    });
   }
 
   it('that crashes mid-run: every file still has its result, and no total counts a file twice', async () => {

@@ -6,11 +6,16 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { journeySchema } from '../../src/schema/journey.js';
+import { catalogSchema, configSchema } from '../../src/schema/config.js';
 import { toJsonSchema, type SchemaDraft } from '../../src/schema/json-schema.js';
+import { isJourney } from '../../src/schema/journey-validator.generated.js';
+import { isCatalog, isConfig } from '../../src/schema/config-validators.generated.js';
 
 /**
  * What an editor flags (Ajv with the generated JSON Schema, in both drafts cjm
- * ships) and what the CLI flags (Zod) must agree on every document, valid or not.
+ * ships) and what the CLI flags must agree on every document, valid or not. The
+ * CLI checks with the validators compiled from the JSON Schema (`compiled`),
+ * and with Zod to explain a file they refuse: the two must never disagree.
  */
 function ajvFor(draft: SchemaDraft): Ajv {
   // Strict: a keyword Ajv does not know is an error, so the editor-only keywords are declared, as annotations.
@@ -55,8 +60,14 @@ const minimal = {
   ],
 };
 
-function verdicts(data: unknown): { zod: boolean; ajv: boolean; ajvDraft07: boolean } {
-  return { zod: journeySchema.safeParse(data).success, ajv: validators['2020-12'](data) as boolean, ajvDraft07: validators['07'](data) as boolean };
+function verdicts(data: unknown): { zod: boolean; ajv: boolean; ajvDraft07: boolean; compiled: boolean } {
+  return {
+    zod: journeySchema.safeParse(data).success,
+    ajv: validators['2020-12'](data) as boolean,
+    ajvDraft07: validators['07'](data) as boolean,
+    // The compiled check fills in defaults: it gets a copy.
+    compiled: isJourney(structuredClone(data)),
+  };
 }
 
 const INVALID_EDITS: [string, (doc: any) => void][] = [
@@ -109,7 +120,7 @@ const INVALID_EDITS: [string, (doc: any) => void][] = [
 describe('Zod and Ajv (generated JSON Schema) agree', () => {
   it('on every example (all valid)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
-    for (const { name, data } of examples) expect({ name, ...verdicts(data) }).toEqual({ name, zod: true, ajv: true, ajvDraft07: true });
+    for (const { name, data } of examples) expect({ name, ...verdicts(data) }).toEqual({ name, zod: true, ajv: true, ajvDraft07: true, compiled: true });
   });
 
   it('compiles every schema cjm ships, strict, the config too', () => {
@@ -117,27 +128,27 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
   });
 
   it('on a minimal valid journey', () => {
-    expect(verdicts(minimal)).toEqual({ zod: true, ajv: true, ajvDraft07: true });
+    expect(verdicts(minimal)).toEqual({ zod: true, ajv: true, ajvDraft07: true, compiled: true });
   });
 
   it('on every kind of URL a link may have', () => {
     for (const url of ['https://example.com', 'http://localhost:8080/x?y=1#z', 'https://example.com/a(b)|c', 'mailto:team@example.com?subject=Hi']) {
       const doc = { ...structuredClone(minimal), links: [{ title: 'x', url }] };
-      expect({ url, ...verdicts(doc) }).toEqual({ url, zod: true, ajv: true, ajvDraft07: true });
+      expect({ url, ...verdicts(doc) }).toEqual({ url, zod: true, ajv: true, ajvDraft07: true, compiled: true });
     }
   });
 
   it('on emotion per persona', () => {
     const doc = structuredClone(minimal) as any;
     doc.stages[0].steps[0].emotion = { marco: -1, 'giulia-2': 2 };
-    expect(verdicts(doc)).toEqual({ zod: true, ajv: true, ajvDraft07: true });
+    expect(verdicts(doc)).toEqual({ zod: true, ajv: true, ajvDraft07: true, compiled: true });
   });
 
   for (const [name, edit] of INVALID_EDITS) {
     it(`on an invalid document: ${name}`, () => {
       const doc = structuredClone(minimal);
       edit(doc);
-      expect(verdicts(doc)).toEqual({ zod: false, ajv: false, ajvDraft07: false });
+      expect(verdicts(doc)).toEqual({ zod: false, ajv: false, ajvDraft07: false, compiled: false });
     });
   }
 
@@ -149,7 +160,8 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
       fc.boolean(),
       fc.integer({ min: -200, max: 200 }),
       fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.constantFrom('', 'x', 'open', 'App', '2026-09-30', '2026-13-01', 'https://example.com', 'example.com/x', 'javascript:x', 'high', 'digital', 'up', 'current'),
+      fc.constantFrom('', 'x', 'open', 'App', '2026-09-30', '2026-13-01', 'https://example.com', 'example.com/x', 'javascript:x', 'high', 'digital', 'up', 'current', '\u{1F600}', 'caf\u00e9'),
+      fc.constantFrom(Infinity, -Infinity, NaN, 2 ** 60, -0),
       fc.string(),
       fc.array(fc.string(), { maxLength: 2 }),
       fc.dictionary(fc.constantFrom('id', 'name', 'text', 'to', 'metric', 'channel', 'x'), fc.string(), { maxKeys: 2 }),
@@ -161,6 +173,7 @@ describe('Zod and Ajv (generated JSON Schema) agree', () => {
         const result = verdicts(doc);
         expect(result.ajv).toBe(result.zod);
         expect(result.ajvDraft07).toBe(result.zod);
+        expect(result.compiled).toBe(result.zod);
       }),
       { numRuns: 400 },
     );
@@ -185,3 +198,29 @@ function mutate(doc: any, pathSeed: number, keySeed: number, newValue: unknown):
     else delete target[key];
   } else target[key] = newValue;
 }
+
+describe('the compiled validators and Zod agree', () => {
+  it('on what a valid journey becomes: defaults filled in as Zod fills them in', () => {
+    for (const data of [minimal, ...examples.map((example) => example.data)]) {
+      const checked = structuredClone(data);
+      expect(isJourney(checked)).toBe(true);
+      expect(checked).toEqual(journeySchema.parse(data));
+    }
+  });
+
+  it('on configs and catalogues, valid and not', () => {
+    const catalog = parse(readFileSync(new URL('shared/catalog.yaml', exampleDir), 'utf8'));
+    const config = parse(readFileSync(new URL('../../cjm.config.yaml', import.meta.url), 'utf8'));
+    const cases: [string, (data: unknown) => boolean, { safeParse(data: unknown): { success: boolean } }, unknown][] = [
+      ['the examples\' catalogue', isCatalog, catalogSchema, catalog],
+      ['a catalogue with an unknown key', isCatalog, catalogSchema, { ...catalog, teams: [] }],
+      ['a catalogue channel of no type', isCatalog, catalogSchema, { channels: [{ id: 'kiosk', name: 'Kiosk' }] }],
+      ['the repository\'s config', isConfig, configSchema, config],
+      ['a config with a rule setting of three', isConfig, configSchema, { rules: { 'stage-kpi': ['warn', {}, 1] } }],
+      ['a config with limits.maxDepth 300', isConfig, configSchema, { limits: { maxDepth: 300 } }],
+      ['a config with a data source of no columns', isConfig, configSchema, { data: [{ file: 'a.csv' }] }],
+      ['a config with an empty include glob', isConfig, configSchema, { include: [''] }],
+    ];
+    for (const [name, compiled, schema, data] of cases) expect({ name, compiled: compiled(structuredClone(data)) }).toEqual({ name, compiled: schema.safeParse(data).success });
+  });
+});

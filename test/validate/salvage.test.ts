@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { journeySchema } from '../../src/schema/journey.js';
 import { openWorkspace } from '../../src/load/workspace.js';
-import { analyzeText } from '../../src/validate/analyze.js';
+import { analyzeText } from '../../src/validate/analyze-text.js';
 import { salvage } from '../../src/validate/salvage.js';
 import { ROOT } from '../helpers/cli.js';
 
