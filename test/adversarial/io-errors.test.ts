@@ -15,8 +15,14 @@ let n = 0;
 const BIN = join(ROOT, 'bin/cjm.js');
 const GOOD = 'cjm: 1\nid: ok\ntitle: Good\nstages: [{ id: a, name: A }]\n';
 const isRoot = process.getuid?.() === 0;
-/** Runs as `nobody` where the tests run as root (as in CI containers), so that permissions bite. */
-const canDropRoot = isRoot && spawnSync('setpriv', ['--version']).status === 0;
+/**
+ * Runs as `nobody` where the tests run as root (as in CI containers), so that
+ * permissions bite; only where `nobody` can read the checkout (a clone inside
+ * a 0700 temporary folder is out of its reach).
+ */
+const canDropRoot =
+  isRoot &&
+  spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`]).status === 0;
 
 beforeEach(() => {
   dir = join(scratch.dir, `case-${n++}`);
