@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
 import { generateCorpus } from './generate-corpus.js';
+import { spectralRuleset } from './spectral/ruleset.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
@@ -142,14 +142,6 @@ function chromiumPath() {
   return null;
 }
 
-/** The Spectral ruleset with the journey schema inlined: Spectral ignores a `$ref` in functionOptions. */
-function spectralRuleset() {
-  const ruleset = YAML.parse(readFileSync(join(BENCH, 'spectral', '.spectral.yaml'), 'utf8'));
-  ruleset.rules['journey-schema'].then.functionOptions.schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'journey.schema.json'), 'utf8'));
-  const path = join(TMP, 'spectral-ruleset.json');
-  writeFileSync(path, JSON.stringify(ruleset));
-  return path;
-}
 
 // ---------------------------------------------------------------------------- scenarios
 
@@ -200,7 +192,7 @@ function main() {
   let spectral;
   if (SKIP_SPECTRAL) spectral = notAvailable('Spectral (--skip-spectral)');
   else {
-    const ruleset = spectralRuleset();
+    const ruleset = spectralRuleset(TMP);
     spectral = measure('spectral lint', NODE, [
       join(PEERS, '@stoplight', 'spectral-cli', 'dist', 'index.js'),
       'lint', '-r', rel(ruleset), '-f', 'text', '--quiet', `${rel(c1000)}/*.journey.yaml`,

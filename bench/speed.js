@@ -20,8 +20,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import YAML from 'yaml';
 import { generateCorpus } from './generate-corpus.js';
+import { spectralRuleset } from './spectral/ruleset.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
@@ -95,14 +95,6 @@ function corpus(count) {
   return out;
 }
 
-/** bench/spectral/.spectral.yaml with the journey schema inlined, as bench/run.js gives Spectral (it ignores a `$ref` in functionOptions). */
-function spectralRuleset() {
-  const ruleset = YAML.parse(readFileSync(join(BENCH, 'spectral', '.spectral.yaml'), 'utf8'));
-  ruleset.rules['journey-schema'].then.functionOptions.schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'journey.schema.json'), 'utf8'));
-  const path = join(TMP, 'spectral-ruleset.json');
-  writeFileSync(path, JSON.stringify(ruleset));
-  return path;
-}
 
 /** bench/floor.js bundled as cjm is (esbuild), so neither pays for loading loose modules. */
 async function bundledFloor() {
@@ -134,7 +126,7 @@ async function main() {
   row('`cjm lint` 1,000 files', fmt(lintMs), `floor ${fmt(floorRuns.floor.ms)}`, x(lintMs, floorRuns.floor.ms), `<= 1.25x the floor: ${lintMs / floorRuns.floor.ms <= 1.25 ? 'holds' : 'does not hold'}`);
   if (!SKIP_SPECTRAL && existsSync(join(PEERS, '@stoplight', 'spectral-cli'))) {
     // Spectral takes half a minute a run: one run, after cjm's, with the same ruleset as bench/run.js.
-    const ruleset = spectralRuleset();
+    const ruleset = spectralRuleset(TMP);
     {
       const spectral = alternate([{ label: 'spectral', command: NODE, args: [join(PEERS, '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', '-r', ruleset, '-f', 'text', '--quiet', '*.journey.yaml'], cwd: c1000 }], 1, { warmup: false });
       row('Spectral, 1,000 files', fmt(spectral.spectral.ms), `cjm lint ${fmt(lintMs)}`, `cjm ${x(spectral.spectral.ms, lintMs)} faster`, '');
