@@ -94,8 +94,7 @@ async function runChild(mode) {
   const start = performance.now();
   let check;
   if (mode === 'cjm') {
-    const { openWorkspace } = await import('../dist/load/workspace.js');
-    const { loadKpiData } = await import('../dist/data/index.js');
+    const { openWorkspace, loadKpiData } = await import('../dist/index.js');
     const data = await loadKpiData(await openWorkspace({ cwd: DIR }));
     if (data.findings.length > 0) throw new Error(data.findings[0].message);
     check = summary(data.series.flatMap((series) => series.points.map((point) => point.value)), data.series.reduce((sum, series) => sum + series.points.reduce((n, point) => n + point.responses, 0), 0));

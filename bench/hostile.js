@@ -22,8 +22,12 @@ const CJM = join(ROOT, 'bin', 'cjm.js');
 const TMP = join(ROOT, 'bench', '.tmp', 'hostile');
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const BUDGET = { rssMb: 300, seconds: 5 };
-/** Inputs are made as large as the default limits accept (the built cjm's: `npm run bench:hostile` builds first). */
-const { DEFAULT_LIMITS } = await import(new URL('../dist/load/limits.js', import.meta.url).href);
+/**
+ * Inputs are made as large as the default limits accept (the built cjm's: `npm run bench:hostile` builds first),
+ * read from the public API (dist/ is a bundle): a workspace without a config has the default limits.
+ */
+const { openWorkspace } = await import(new URL('../dist/index.js', import.meta.url).href);
+const { limits: DEFAULT_LIMITS } = await openWorkspace({ config: false });
 
 /** One anchored list of `items` items, reused by `aliases` aliases: the expansion is items x aliases nodes. */
 export function aliasFanOut(items, aliases = 998) {
