@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Severity } from '../findings.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -137,7 +137,24 @@ export class ResultCache {
   }
 }
 
+/** A cache location that is not a regular file: the run goes on without the cache, and says why. */
+export class CacheLocationError extends Error {}
+
+/** Past this size a cache file is not one cjm wrote for a journey workspace (1,000 files take about 3 MB): ignored, rewritten. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
 function readCacheFile(location: string): CacheFile {
+  // Not through a link, nor from a pipe or a device: a `.cjmcache` committed as a link to
+  // ~/.npmrc would otherwise be read, found foreign and overwritten with the cache.
+  let stats;
+  try {
+    stats = lstatSync(location, { throwIfNoEntry: false });
+  } catch {
+    return emptyCache(); // a path through a file (ENOTDIR): saving the cache says why it cannot be written
+  }
+  if (stats === undefined) return emptyCache();
+  if (!stats.isFile()) throw new CacheLocationError(`${location} is ${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a folder' : 'not a regular file'}, not a cache file: remove it, or choose another --cache-location`);
+  if (stats.size > MAX_CACHE_BYTES) return emptyCache();
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(location, 'utf8'));

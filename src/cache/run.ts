@@ -4,7 +4,7 @@ import type { FileResult } from '../findings.js';
 import type { RunContext } from '../load/prepare.js';
 import { ReadError, readTextFile } from '../load/read.js';
 import { analyzeFile, analyzeRead, type AnalyzedFile } from '../validate/analyze.js';
-import { ResultCache, type CacheEntry } from './index.js';
+import { CacheLocationError, ResultCache, type CacheEntry } from './index.js';
 import { contentHash, idsHash, runKey, type RunSettings } from './key.js';
 
 /** `--cache`: where the cache file is (default: .cjmcache in the config's folder, as .eslintcache). */
@@ -51,7 +51,16 @@ export async function checkWithCache<Result extends FileResult>(
   settings: RunSettings & { cache: CacheOptions; wholeWorkspace: boolean; today: string },
   checker: CachedCheck<Result>,
 ): Promise<{ results: Result[]; cacheError?: string }> {
-  const cache = ResultCache.open(cacheLocation(settings.cache, context), await runKey(context.workspace, settings), context.workspace.cwd);
+  let cache: ResultCache;
+  try {
+    cache = ResultCache.open(cacheLocation(settings.cache, context), await runKey(context.workspace, settings), context.workspace.cwd);
+  } catch (error) {
+    if (!(error instanceof CacheLocationError)) throw error;
+    // Checked as without --cache, and said once: the cache only saves time.
+    const results: Result[] = [];
+    for (const file of files) results.push(checker.check(await analyzeFile(file, context)).result);
+    return { results, cacheError: `cache not used: ${error.message}` };
+  }
   const holds = dependencyCheck(context, settings.today);
   const results: Result[] = [];
   for (const file of files) {

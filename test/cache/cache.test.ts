@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -219,6 +220,21 @@ describe('--cache', () => {
     const run = await lint(dir, { cache: { location: 'blocker/.cjmcache' } });
     expect(run.cacheError).toMatch(/^cannot write the cache .*blocker/);
     expect(brief(run)).toEqual(brief(await lint(dir)));
+  });
+
+  it('neither reads nor writes through a .cjmcache that is a link (a pull request could point it at ~/.npmrc), nor a pipe', async () => {
+    const dir = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'cjm-cache-target-'));
+    made.push(outside);
+    writeFileSync(join(outside, 'npmrc'), 'token=secret\n');
+    symlinkSync(join(outside, 'npmrc'), join(dir, '.cjmcache'));
+    const linked = await lint(dir);
+    expect(linked.cacheError).toMatch(/^cache not used: .*\.cjmcache is a symbolic link, not a cache file/);
+    expect(brief(linked)).toEqual(brief(await lint(dir, { cache: undefined })));
+    expect(readFileSync(join(outside, 'npmrc'), 'utf8')).toBe('token=secret\n');
+    rmSync(join(dir, '.cjmcache'));
+    execFileSync('mkfifo', [join(dir, '.cjmcache')]);
+    expect((await lint(dir)).cacheError).toMatch(/^cache not used: .*not a regular file/);
   });
 });
 
