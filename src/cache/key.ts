@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import type { KpiData } from '../data/index.js';
 import type { Workspace } from '../load/workspace.js';
 import { cjmVersion } from '../version.js';
 
@@ -21,11 +20,11 @@ export interface RunSettings {
  * working directory (findings name paths relative to it), the config file as
  * written (rules, overrides, limits, data sources), the effective catalogue
  * (however it was assembled from the config and its catalogue files), and the
- * bytes of every KPI data file. The journey ids a file refers to and "today"
+ * KPI data as loaded from the data files. The journey ids a file refers to and "today"
  * are kept per entry instead (src/cache/index.ts): they change often, and only
  * the entries that depend on them go stale.
  */
-export async function runKey(workspace: Workspace, settings: RunSettings): Promise<string> {
+export async function runKey(workspace: Workspace, settings: RunSettings, kpiData: KpiData | undefined): Promise<string> {
   const hash = createHash('sha256');
   const part = (label: string, value: string | Uint8Array) => hash.update(`\0${label}\0`).update(value);
   part('version', cjmVersion());
@@ -34,23 +33,9 @@ export async function runKey(workspace: Workspace, settings: RunSettings): Promi
   part('config', workspace.config.path ? await readFile(workspace.config.path) : 'none');
   const { personas, channels, metrics } = workspace.catalog;
   part('catalog', JSON.stringify([[...personas], [...channels], [...metrics]]));
-  if (settings.data) {
-    for (const source of workspace.config.config.data ?? []) {
-      part('data', source.file);
-      await hashFile(hash, resolve(workspace.root, source.file));
-    }
-  }
+  // The data as loaded (series and problems): what findings depend on, without reading the exports again.
+  if (settings.data) part('data', JSON.stringify(kpiData ?? null));
   return hash.digest('hex');
-}
-
-/** Adds a file's bytes (streamed: a data export may be large), or a mark for a file that cannot be read. */
-async function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
-  try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-    hash.update('\0read');
-  } catch {
-    hash.update('\0unreadable');
-  }
 }
 
 /** The hash a cache entry keeps of a file's text. */

@@ -53,7 +53,7 @@ export async function checkWithCache<Result extends FileResult>(
 ): Promise<{ results: Result[]; cacheError?: string }> {
   let cache: ResultCache;
   try {
-    cache = ResultCache.open(cacheLocation(settings.cache, context), await runKey(context.workspace, settings), context.workspace.cwd);
+    cache = ResultCache.open(cacheLocation(settings.cache, context), await runKey(context.workspace, settings, context.kpiData), context.workspace.cwd);
   } catch (error) {
     if (!(error instanceof CacheLocationError)) throw error;
     // Checked as without --cache, and said once: the cache only saves time.
