@@ -138,7 +138,10 @@ export async function findFiles(selection: PathSelection, cwd: string): Promise<
   const found = files
     .map((path) => ({ path, absolute: absolutePath(selection.base, path) }))
     .filter(({ path, absolute }) => selection.selects(absolute) && !isIgnored(path));
-  const skipped = unreadable.filter((path) => !isIgnored(`${path}/`) && !inSkippedFolder(`${path}/`));
+  // Reported only where the selection could have taken a journey file: a folder the config
+  // excludes (a database's data folder, say) is nobody's business.
+  const mightSelect = (path: string) => ['x.journey.yaml', 'x/x.journey.yaml'].some((file) => selection.selects(absolutePath(selection.base, `${path}/${file}`)));
+  const skipped = unreadable.filter((path) => !isIgnored(`${path}/`) && !inSkippedFolder(`${path}/`) && mightSelect(path));
   return [...found.map(({ absolute }) => absolute), ...skipped.map((path) => absolutePath(selection.base, path))].map((absolute) => displayPath(absolute, cwd)).sort(comparePaths);
 }
 

@@ -73,6 +73,9 @@ describe('item 7: unreadable folders and linked journey files', () => {
     expect(walked.stderr).toBe('cjm: locked: cannot read the folder (permission denied): its journey files were not checked\n');
     const named = asNobody(['validate', 'locked']);
     expect(named).toMatchObject({ status: 2, stderr: 'cjm: locked: cannot read the folder: permission denied\n' });
+    // A folder the config excludes (a database's data folder, say) is nobody's business.
+    writeFileSync(join(dir, 'cjm.config.yaml'), 'exclude: [locked/]\n');
+    expect(asNobody(['validate'])).toMatchObject({ status: 0, stderr: '' });
     chmodSync(join(dir, 'locked'), 0o755);
   });
 
