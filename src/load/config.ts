@@ -5,7 +5,7 @@ import type { Position } from '../findings.js';
 import { displayPath } from './discover.js';
 import { UserError } from '../errors.js';
 import { maskSecrets } from '../util/secrets.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseYaml } from './parse.js';
 import { compileConfigPatterns, PatternError, type ConfigPatterns } from './paths.js';
 import { ReadError, readTextFile } from './read.js';
@@ -82,22 +82,23 @@ function protoKeyPath(value: unknown, path: (string | number)[]): (string | numb
   return undefined;
 }
 
-export async function loadCatalogFile(path: string): Promise<Catalog> {
-  return (await loadYamlWithSchema<Catalog>(path, 'catalog')).data;
+/** A catalogue file, within the config's limits (`limits.maxFileSize` covers catalogues as its message says). */
+export async function loadCatalogFile(path: string, limits: Limits = DEFAULT_LIMITS): Promise<Catalog> {
+  return (await loadYamlWithSchema<Catalog>(path, 'catalog', limits)).data;
 }
 
 const WHAT = { config: 'configuration', catalog: 'catalogue' } as const;
 
-async function loadYamlWithSchema<T>(path: string, kind: keyof typeof WHAT): Promise<{ data: T; locate: (p: readonly (string | number)[]) => Position | undefined }> {
+async function loadYamlWithSchema<T>(path: string, kind: keyof typeof WHAT, limits: Limits = DEFAULT_LIMITS): Promise<{ data: T; locate: (p: readonly (string | number)[]) => Position | undefined }> {
   const what = WHAT[kind];
   let read;
   try {
-    read = await readTextFile(path, DEFAULT_LIMITS);
+    read = await readTextFile(path, limits);
   } catch (error) {
     throw new ConfigError(path, undefined, `cannot read the ${what} file: ${(error as ReadError).message}`);
   }
   if (!read.ok) throw new ConfigError(path, undefined, read.message);
-  const parsed = parseYaml(read.text, DEFAULT_LIMITS);
+  const parsed = parseYaml(read.text, limits);
   // An empty config or catalogue (or one of comments only) sets nothing, which is fine.
   const firstError = parsed.problems.find((problem) => problem.severity === 'error' && problem.code !== 'empty-file');
   if (firstError) throw new ConfigError(path, firstError, firstError.message);

@@ -34,12 +34,13 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const allowOutside = options.allowOutside ?? false;
   const config = await loadConfig(configPath, allowOutside);
   const root = configPath ? dirname(configPath) : cwd;
+  const limits = { ...DEFAULT_LIMITS, ...config.config.limits };
   let catalog = extendCatalog(builtinCatalog(), config.config);
   for (const [index, file] of (config.config.catalog ?? []).entries()) {
     const path = resolve(root, file);
     try {
       checkInsideBoundary({ root, allowOutside }, path, 'catalog file');
-      catalog = extendCatalog(catalog, await loadCatalogFile(path));
+      catalog = extendCatalog(catalog, await loadCatalogFile(path, limits));
     } catch (error) {
       if (error instanceof BoundaryError) throw new ConfigError(configPath!, config.locate(['catalog', index]), error.message);
       if (error instanceof ConfigError && error.message.startsWith('cannot read')) {
@@ -48,7 +49,6 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
       throw error;
     }
   }
-  const limits = { ...DEFAULT_LIMITS, ...config.config.limits };
   return { cwd, root, allowOutside, config, catalog, limits };
 }
 
