@@ -52,6 +52,14 @@ describe('item 6: write errors on stdout and stderr', () => {
     expect(result.stderr).toBe('cjm: cannot write the output (stdout): the reading end of the pipe was closed\n');
   });
 
+  it('--version > /dev/full (answered before main() loads) is one line and exit 2 too', () => {
+    const full = openSync('/dev/full', 'w');
+    const result = runTo(['--version'], full);
+    closeSync(full);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('cjm: cannot write the output (stdout): no space left on the device\n');
+  });
+
   it('stdout and stderr both failing is exit 2 and no crash', () => {
     const full = openSync('/dev/full', 'w');
     const result = runTo(['lint', 'ok.journey.yaml'], full, full);
