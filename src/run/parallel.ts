@@ -145,18 +145,23 @@ export class WorkerPool {
     const drive = (worker: Worker): Promise<void> =>
       new Promise((resolve) => {
         const taken: number[] = [];
+        let done = false;
+        // Until its totals arrive, a worker that stops for any reason (an exit code 0 too) failed;
+        // after them, its work is complete and counted once.
         const fail = () => {
+          if (done) return resolve();
           retry.push(...taken.splice(0));
           worker.removeAllListeners('message');
           void worker.terminate();
           resolve();
         };
         worker.on('error', fail);
-        worker.on('exit', (code) => (code === 0 ? resolve() : fail()));
+        worker.on('exit', fail);
         worker.on('message', (reply: WorkerReply<Result>) => {
           if (reply.error) return fail();
           for (const { index, result } of reply.results ?? []) results[index] = result;
           if (reply.done) {
+            done = true;
             for (const [key, value] of Object.entries(reply.done)) totals[key] = (totals[key] ?? 0) + value;
             return;
           }

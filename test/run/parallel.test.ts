@@ -82,6 +82,16 @@ describe('a failing worker', () => {
     expect(totals).toEqual({});
   });
 
+  it('that exits with code 0 before it is done: its files are done here too', async () => {
+    const processor = processorUrl(
+      `let n = 0;\nexport async function createProcessor() {\n  return { async run(file) { if (n === 20) process.exit(0); n++; return \`worker:\${file}\`; }, totals: () => ({ n }) };\n}\n`,
+    );
+    const { results, totals } = await runPool(processor);
+    expect(results).toHaveLength(200);
+    expect(results.every((result, i) => result === `here:f${i}`)).toBe(true);
+    expect(totals).toEqual({});
+  });
+
   it('whose processor module cannot load: the main thread does the whole run', async () => {
     const { results } = await runPool(processorUrl('throw new Error("cannot load");\n'));
     expect(results).toEqual(files.map((file) => `here:${file}`));
