@@ -117,7 +117,7 @@ export class WorkerPool {
   /**
    * Runs `task` over `files` here and in the pool's threads, handing out batches
    * on request so a slow file does not hold up a whole share. Returns results in
-   * file order and the workers' totals summed; closes the pool.
+   * file order and the workers' totals summed (withWorkerPool closes the pool).
    */
   async run<Result>(files: readonly string[], task: ParallelTask<Result>): Promise<{ results: Result[]; totals: Record<string, number> }> {
     // node:worker_threads loads only for a run that starts threads (about 3 ms of every other run's start-up).

@@ -2,9 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CreateProcessor, FileProcessor } from './parallel.js';
 
 /**
- * A worker thread of WorkerPool: imports its processor module at once (while
- * the main thread discovers files), then takes the run's options and answers
- * batches of files.
+ * A worker thread of WorkerPool, started once the run's files are counted:
+ * imports its processor module at once (while the main thread starts on the
+ * first batch), then takes the run's options and answers batches of files.
  */
 const port = parentPort!;
 const loaded: Promise<{ createProcessor: CreateProcessor<unknown, unknown> }> = import((workerData as { processor: string }).processor);

@@ -6,7 +6,7 @@ import { withDataFiles } from '../data/findings.js';
 import type { CacheOptions } from '../cache/run.js';
 
 export interface ValidateOptions extends PrepareOptions {
-  /** Worker threads for a run of enough files (default: CJM_WORKERS, else the cores less one from 2,500 files a thread; 0: none). */
+  /** Worker threads for a run of enough files (default: CJM_WORKERS, else the idle cores (cores less the load average) less this thread, from 2,500 files a thread; 0: none). */
   workers?: number;
   /** Keep findings between runs and reuse those of unchanged files (`--cache`); off by default. */
   cache?: CacheOptions;
