@@ -1,7 +1,8 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { FileResult, Finding, Severity } from '../findings.js';
 import { writeFileAtomic } from '../io/write.js';
+import { leavesFolder } from '../load/paths.js';
 
 /**
  * What `--cache` keeps of a file between runs: its findings, under the hash of
@@ -126,14 +127,14 @@ export class ResultCache {
   private key(file: string): string {
     const absolute = resolve(this.cwd, file);
     const path = relative(resolve(this.location, '..'), absolute);
-    return path.startsWith('..') || isAbsolute(path) ? absolute : path.split(sep).join('/');
+    return leavesFolder(path) ? absolute : path.split(sep).join('/');
   }
 
   /** A stored path as the run shows it: relative to cwd when below it. */
   private shown(key: string): string {
     const absolute = resolve(this.location, '..', key);
     const path = relative(this.cwd, absolute);
-    return path.startsWith('..') || isAbsolute(path) ? absolute : path.split(sep).join('/');
+    return leavesFolder(path) ? absolute : path.split(sep).join('/');
   }
 }
 

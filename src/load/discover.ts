@@ -2,7 +2,7 @@ import { existsSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, posix, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { absolutePath, compilePatterns, isInside, isJourneyFile, isPattern, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
+import { absolutePath, compilePatterns, isInside, isJourneyFile, isPattern, leavesFolder, patternBase, patternPath, type ConfigPatterns, type PathMatcher } from './paths.js';
 import { describeIoError } from './read.js';
 
 /** Folders discovery never enters, wherever they are. */
@@ -91,7 +91,7 @@ function inSkippedFolder(path: string): boolean {
 
 function isBelow(folder: string, absolute: string): boolean {
   const path = relative(folder, absolute);
-  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+  return path !== '' && !leavesFolder(path);
 }
 
 /**
@@ -207,7 +207,7 @@ async function gitignoreFilter(folder: string, gitignores: readonly string[]): P
 
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+  const shown = rel === '' ? '.' : leavesFolder(rel) ? absolute : rel;
   return shown.split(sep).join('/');
 }
 

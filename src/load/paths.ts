@@ -229,8 +229,16 @@ export class BoundaryError extends UserError {
 
 /** Whether `path` lies in `folder` or below it, both with their links resolved (as far as they exist). */
 export function isInside(folder: string, path: string): boolean {
-  const rel = relative(realPath(folder), realPath(path));
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  return !leavesFolder(relative(realPath(folder), realPath(path)));
+}
+
+/**
+ * Whether a path made by path.relative() leads out of its folder: `..`,
+ * `../x`, or absolute (another drive). A name that merely starts with two dots
+ * (`..drafts/x`) stays inside.
+ */
+export function leavesFolder(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
 /** The real path of the longest existing prefix of `path`, with the rest appended. */

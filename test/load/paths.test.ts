@@ -8,7 +8,7 @@ import { diffRevision } from '../../src/diff/index.js';
 import { lintFiles } from '../../src/lint/engine.js';
 import { ConfigError } from '../../src/load/config.js';
 import { discoverFiles, DiscoveryError } from '../../src/load/discover.js';
-import { compilePatterns, isPattern, PatternError } from '../../src/load/paths.js';
+import { compilePatterns, isPattern, leavesFolder, PatternError } from '../../src/load/paths.js';
 import { openWorkspace, workspaceFiles } from '../../src/load/workspace.js';
 
 /**
@@ -231,5 +231,12 @@ describe('a pattern cjm cannot use', () => {
 
   it('on the command line: one line, exit 2', async () => {
     await expect(discoverFiles(['maps\\*.journey.yaml'], { cwd: tmpdir() })).rejects.toThrow(/^invalid pattern "maps\\\\\*\.journey\.yaml": write \//);
+  });
+});
+
+describe('leavesFolder', () => {
+  it('is true for .., ../x and absolute paths; a name that starts with two dots stays inside', () => {
+    expect(['..', join('..', 'x'), '/abs/x'].map(leavesFolder)).toEqual([true, true, true]);
+    expect(['', 'x', join('..drafts', 'x.journey.yaml'), '...', join('a', '..b')].map(leavesFolder)).toEqual([false, false, false, false, false]);
   });
 });
