@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isUserFacing, UserError } from '../errors.js';
+import type { Finding } from '../findings.js';
 import { workerCount } from '../run/parallel.js';
 import { cli } from './context.js';
 import { printable, printableLines } from '../util/printable.js';
@@ -104,6 +105,8 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>):
  * Pictures and pages drawn from KPI data say so when rows of a data file were
  * left out (`cjm report`, `cjm render`); `cjm lint` lists the problems.
  */
-export function noteDataProblems(file: string, errors: number): void {
-  if (errors > 0) writeErr(`cjm: ${file}: ${errors} problem${errors === 1 ? '' : 's'} in the KPI data (rows left out); run cjm lint for the list`);
+export function noteDataProblems(findings: readonly Finding[]): void {
+  const errors = new Map<string, number>();
+  for (const finding of findings) if (finding.severity === 'error') errors.set(finding.file, (errors.get(finding.file) ?? 0) + 1);
+  for (const [file, count] of errors) writeErr(`cjm: ${file}: ${count} problem${count === 1 ? '' : 's'} in the KPI data (rows left out); run cjm lint for the list`);
 }

@@ -128,11 +128,7 @@ async function loadJourneys(paths: string[], options: RenderCliOptions): Promise
   const { hotspotThreshold } = await import('../model/dropoff.js');
   const prepared = await prepareRun(paths, { ...(await coreOptions(options)), data: options.data });
   const hotspotOptions = await configuredRuleOptions(prepared.context.workspace, 'dropoff-hotspot');
-  const dataErrors = new Map<string, number>();
-  for (const finding of prepared.context.kpiData?.findings ?? []) {
-    if (finding.severity === 'error') dataErrors.set(finding.file, (dataErrors.get(finding.file) ?? 0) + 1);
-  }
-  for (const [file, errors] of dataErrors) noteDataProblems(file, errors);
+  noteDataProblems(prepared.context.kpiData?.findings ?? []);
   const journeys: JourneyToRender[] = [];
   const invalid: FileResult[] = [];
   const lint = options.lint ? await lintSummaries(paths, options) : undefined;

@@ -52,7 +52,7 @@ async function runReport(paths: string[], options: ReportCliOptions): Promise<vo
   const dataFiles = new Set(run.dataFiles);
   for (const file of run.files) {
     if (dataFiles.has(file.file)) {
-      noteDataProblems(file.file, file.findings.filter((finding) => finding.severity === 'error').length);
+      noteDataProblems(file.findings);
       continue;
     }
     if (file.ioError) {
