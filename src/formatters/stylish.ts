@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { countFindings, type Severity } from '../findings.js';
 import type { Formatter } from './types.js';
 import { printable } from '../util/printable.js';
+import { plural } from '../util/words.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 
@@ -41,10 +42,6 @@ export const stylish: Formatter = (results, context) => {
   }
   return `${lines.join('\n')}\n`;
 };
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** Findings are one line each in a terminal; user text may hold newlines, and escapes that would reach the terminal. */
 function oneLine(text: string): string {
