@@ -1,8 +1,8 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { FileResult, Finding, Severity } from '../findings.js';
 import { writeFileAtomic } from '../io/write.js';
-import { leavesFolder } from '../load/paths.js';
+import { displayPath } from '../load/discover.js';
 
 /**
  * What `--cache` keeps of a file between runs: its findings, under the hash of
@@ -125,16 +125,12 @@ export class ResultCache {
 
   /** A path as stored: relative to the cache's folder, with `/`; outside it, absolute. */
   private key(file: string): string {
-    const absolute = resolve(this.cwd, file);
-    const path = relative(resolve(this.location, '..'), absolute);
-    return leavesFolder(path) ? absolute : path.split(sep).join('/');
+    return displayPath(resolve(this.cwd, file), resolve(this.location, '..'));
   }
 
   /** A stored path as the run shows it: relative to cwd when below it. */
   private shown(key: string): string {
-    const absolute = resolve(this.location, '..', key);
-    const path = relative(this.cwd, absolute);
-    return leavesFolder(path) ? absolute : path.split(sep).join('/');
+    return displayPath(resolve(this.location, '..', key), this.cwd);
   }
 }
 
