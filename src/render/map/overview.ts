@@ -2,6 +2,7 @@ import type { ResolvedCatalog } from '../../load/catalog.js';
 import { personaOrder } from '../../model/emotions.js';
 import type { Journey } from '../../schema/journey.js';
 import { textBlock } from './cells.js';
+import { measureText } from './text/measure.js';
 import { emotionBand, emotionSeries } from './emotion-band.js';
 import { FONT } from './measures.js';
 import type { Mark, Scene } from './scene.js';
@@ -30,11 +31,16 @@ export function overviewScene(journey: Journey, catalog: ResolvedCatalog): Scene
     if (count === 0) continue;
     const x = MARGIN + start * step;
     const cell = { x, y: bandTop, width: count * step - 2, height: bandHeight };
+    const font = { size: FONT.small, weight: 'bold' } as const;
+    // A chip of one or two steps is narrower than "Consideration": a first word that does not fit
+    // ends in "…" on one line, rather than breaking into "Conside / ration". A later one starts
+    // the second line and ends in "…" there ("Initial / consi…").
+    const firstWordTooWide = measureText(stage.name.trim().split(/\s+/)[0], font) > cell.width - 8;
     marks.push({
       kind: 'group',
       name: `stage:${stage.id}`,
       title: stage.name,
-      marks: [{ kind: 'rect', ...cell, radius: 3, style: 'band' }, ...textBlock(stage.name, { x: x + 4, y: bandTop + 4, width: cell.width - 8, size: FONT.small, weight: 'bold', maxLines: 2, cell }).marks],
+      marks: [{ kind: 'rect', ...cell, radius: 3, style: 'band' }, ...textBlock(stage.name, { x: x + 4, y: bandTop + 4, width: cell.width - 8, ...font, maxLines: firstWordTooWide ? 1 : 2, cell }).marks],
     });
     start += count;
   }
